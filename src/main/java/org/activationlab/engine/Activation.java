@@ -1,0 +1,102 @@
+package org.activationlab.engine;
+
+import java.util.Objects;
+
+/**
+ * An activation function together with its derivative: the single source for training and for
+ * drawing the side panels. Element-wise activations implement {@link #value} and
+ * {@link #derivative}; the array methods used by the training loop have defaults built on them
+ * and are overridden where a tight loop matters (ReLU, Linear, …) or where the function is not
+ * element-wise ({@link Softmax}).
+ *
+ * <p>Instances are immutable. Parameterised activations (Leaky ReLU's slope, ELU's α, GELU's
+ * approximation) are separate instances; PReLU learns its slope per layer and receives the
+ * current value through the {@code parameter} argument of the array methods.
+ */
+public abstract class Activation {
+
+    private final String id;
+    private final String displayName;
+    private final String formula;
+    private final ActivationFacts facts;
+
+    protected Activation(String id, String displayName, String formula, ActivationFacts facts) {
+        this.id = Objects.requireNonNull(id);
+        this.displayName = Objects.requireNonNull(displayName);
+        this.formula = Objects.requireNonNull(formula);
+        this.facts = Objects.requireNonNull(facts);
+    }
+
+    /** Identifier used on the command line and in files, e.g. {@code relu}, {@code leaky_relu}. */
+    public final String id() {
+        return id;
+    }
+
+    public final String displayName() {
+        return displayName;
+    }
+
+    /** The formula as display text, e.g. {@code max(0, x)}. */
+    public final String formula() {
+        return formula;
+    }
+
+    public final ActivationFacts facts() {
+        return facts;
+    }
+
+    /** f(x); for PReLU with its initial slope, for Softmax the value for one unit among equals. */
+    public abstract double value(double x);
+
+    /** f′(x), consistent with {@link #value}. */
+    public abstract double derivative(double x);
+
+    /** True for functions across a layer's units (Softmax): f′ is then a Jacobian, not a number. */
+    public boolean isVectorFunction() {
+        return false;
+    }
+
+    /** True if the layer learns a parameter of this activation (PReLU's slope). */
+    public boolean learnsParameter() {
+        return false;
+    }
+
+    /** Initial value of the learned parameter (only meaningful if {@link #learnsParameter()}). */
+    public float initialParameter() {
+        return 0f;
+    }
+
+    /**
+     * Forward pass over the first {@code rows*cols} elements: {@code out = f(pre)}.
+     *
+     * @param parameter the layer's learned parameter (PReLU), ignored otherwise
+     */
+    public void forward(float[] pre, float[] out, int rows, int cols, float parameter) {
+        int n = rows * cols;
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) value(pre[i]);
+        }
+    }
+
+    /**
+     * Backward pass: {@code gradPre = f′(pre) ⊙ gradOut} for element-wise functions, the
+     * Jacobian-vector product row by row for vector functions.
+     */
+    public void backward(float[] pre, float[] out, float[] gradOut, float[] gradPre,
+                         int rows, int cols, float parameter) {
+        int n = rows * cols;
+        for (int i = 0; i < n; i++) {
+            gradPre[i] = (float) derivative(pre[i]) * gradOut[i];
+        }
+    }
+
+    /** ∂loss/∂parameter summed over the elements (only for {@link #learnsParameter()}). */
+    public double parameterGradient(float[] pre, float[] gradOut, int rows, int cols) {
+        return 0;
+    }
+
+    @Override
+    public String toString() {
+        return displayName;
+    }
+}

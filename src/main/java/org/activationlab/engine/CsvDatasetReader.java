@@ -1,0 +1,102 @@
+package org.activationlab.engine;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads x,y pairs from a CSV file: one pair per line, comma- (or semicolon-) separated, an
+ * optional header line, blank lines and lines starting with {@code #} ignored. Anything else that
+ * is not two finite numbers is rejected with a message naming the line.
+ */
+public final class CsvDatasetReader {
+
+    private CsvDatasetReader() {
+    }
+
+    public static Dataset read(Path file) throws DataFileException {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(reader, file.getFileName().toString());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new DataFileException(file + ": no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new DataFileException(file + ": not a UTF-8 text file");
+        } catch (IOException e) {
+            throw new DataFileException(file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Reads from {@code source}; {@code name} is used in messages. */
+    public static Dataset read(Reader source, String name) throws IOException, DataFileException {
+        BufferedReader reader = source instanceof BufferedReader b ? b : new BufferedReader(source);
+        float[] xs = new float[256];
+        float[] ys = new float[256];
+        int count = 0;
+        int lineNumber = 0;
+        boolean seenData = false;
+        String line;
+        while ((line = reader.readLine()) != null) {
+            lineNumber++;
+            String trimmed = line.strip();
+            if (lineNumber == 1 && trimmed.startsWith("\uFEFF")) {
+                trimmed = trimmed.substring(1);
+            }
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            String[] cells = trimmed.split("[,;\\t]", -1);
+            if (cells.length < 2) {
+                throw new DataFileException(name + " line " + lineNumber
+                        + ": expected two columns x,y but found " + cells.length);
+            }
+            Float xv = parse(cells[0]);
+            Float yv = parse(cells[1]);
+            if (xv == null || yv == null) {
+                if (!seenData && count == 0 && xv == null && yv == null) {
+                    seenData = true; // the header line
+                    continue;
+                }
+                String bad = xv == null ? cells[0].strip() : cells[1].strip();
+                throw new DataFileException(name + " line " + lineNumber + ": '" + bad
+                        + "' is not a number");
+            }
+            if (!Float.isFinite(xv) || !Float.isFinite(yv)) {
+                throw new DataFileException(name + " line " + lineNumber
+                        + ": values must be finite numbers (no NaN or infinity)");
+            }
+            seenData = true;
+            if (count == Dataset.MAX_POINTS) {
+                throw new DataFileException(name + " line " + lineNumber + ": too many rows (at most "
+                        + Dataset.MAX_POINTS + ")");
+            }
+            if (count == xs.length) {
+                xs = java.util.Arrays.copyOf(xs, count * 2);
+                ys = java.util.Arrays.copyOf(ys, count * 2);
+            }
+            xs[count] = xv;
+            ys[count] = yv;
+            count++;
+        }
+        if (count < Dataset.MIN_POINTS) {
+            throw new DataFileException(name + ": needs at least " + Dataset.MIN_POINTS
+                    + " rows of x,y, found " + count);
+        }
+        return new Dataset(java.util.Arrays.copyOf(xs, count), java.util.Arrays.copyOf(ys, count),
+                name);
+    }
+
+    private static Float parse(String cell) {
+        String s = cell.strip();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1).strip();
+        }
+        try {
+            return Float.parseFloat(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.activationlab.engine;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Training points (x, y), immutable. The arrays are copied in and never modified; accessors
+ * return them directly for speed, so callers must not modify them.
+ */
+public final class Dataset {
+
+    public static final int MIN_POINTS = 2;
+    public static final int MAX_POINTS = 100_000;
+    /** Points of the plotting grid on which predictions are drawn. */
+    public static final int GRID_POINTS = 400;
+    public static final double DEFAULT_MIN_X = -2 * Math.PI;
+    public static final double DEFAULT_MAX_X = 2 * Math.PI;
+
+    private final float[] x;
+    private final float[] y;
+    private final float[] gridX;
+    private final double minX;
+    private final double maxX;
+    private final String description;
+
+    public Dataset(float[] x, float[] y, String description) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("x and y differ in length");
+        }
+        if (x.length < MIN_POINTS || x.length > MAX_POINTS) {
+            throw new IllegalArgumentException("a dataset needs " + MIN_POINTS + "–" + MAX_POINTS
+                    + " points, got " + x.length);
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < x.length; i++) {
+            if (!Float.isFinite(x[i]) || !Float.isFinite(y[i])) {
+                throw new IllegalArgumentException("point " + i + " is not finite");
+            }
+            lo = Math.min(lo, x[i]);
+            hi = Math.max(hi, x[i]);
+        }
+        if (hi == lo) {
+            hi = lo + 1;
+            lo = lo - 1;
+        }
+        this.x = x.clone();
+        this.y = y.clone();
+        this.minX = lo;
+        this.maxX = hi;
+        this.description = description;
+        this.gridX = new float[GRID_POINTS];
+        for (int i = 0; i < GRID_POINTS; i++) {
+            gridX[i] = (float) (lo + (hi - lo) * i / (GRID_POINTS - 1));
+        }
+    }
+
+    /**
+     * {@code points} evenly spaced x on [minX, maxX] with y = target(x), plus Gaussian noise of
+     * standard deviation {@code noise} drawn from {@code seed}.
+     */
+    public static Dataset generate(TargetFunction target, int points, double minX, double maxX,
+                                   double noise, long seed) {
+        if (points < MIN_POINTS || points > MAX_POINTS) {
+            throw new IllegalArgumentException("points must be " + MIN_POINTS + "–" + MAX_POINTS
+                    + ", got " + points);
+        }
+        if (!(noise >= 0 && noise <= 10)) {
+            throw new IllegalArgumentException("noise must be in [0, 10], got " + noise);
+        }
+        if (!(maxX > minX) || !Double.isFinite(minX) || !Double.isFinite(maxX)) {
+            throw new IllegalArgumentException("x range must be finite with min < max");
+        }
+        float[] xs = new float[points];
+        float[] ys = new float[points];
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5EEDDA7AL);
+        for (int i = 0; i < points; i++) {
+            double xi = minX + (maxX - minX) * i / (points - 1);
+            xs[i] = (float) xi;
+            ys[i] = (float) (target.apply(xi) + (noise > 0 ? noise * random.nextGaussian() : 0));
+        }
+        String text = target.displayName() + (noise > 0 ? " + noise " + noise : "");
+        return new Dataset(xs, ys, text);
+    }
+
+    /** The classic experiment's data: 1000 points of sin(x), evenly spaced on [−2π, 2π]. */
+    public static Dataset classic() {
+        return generate(TargetFunction.SIN, 1000, DEFAULT_MIN_X, DEFAULT_MAX_X, 0, 0);
+    }
+
+    public int size() {
+        return x.length;
+    }
+
+    public float[] x() {
+        return x;
+    }
+
+    public float[] y() {
+        return y;
+    }
+
+    /** Evenly spaced x over the data's range, for drawing the fitted curves. */
+    public float[] gridX() {
+        return gridX;
+    }
+
+    public double minX() {
+        return minX;
+    }
+
+    public double maxX() {
+        return maxX;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Dataset d && Arrays.equals(x, d.x) && Arrays.equals(y, d.y);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(x) + Arrays.hashCode(y);
+    }
+}

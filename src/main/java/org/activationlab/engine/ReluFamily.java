@@ -1,0 +1,166 @@
+package org.activationlab.engine;
+
+/** ReLU and its relatives that keep a linear positive side: Leaky ReLU, PReLU, ELU, SELU. */
+final class ReluFamily {
+
+    private ReluFamily() {
+    }
+
+    static final class Relu extends Activation {
+        Relu() {
+            super("relu", "ReLU", "max(0, x)", new ActivationFacts("[0, ∞)", false, false,
+                    "no, for x > 0 (f′ = 1)", "possible, unbounded", "cheap",
+                    "hidden layers: the default choice"));
+        }
+
+        @Override
+        public double value(double x) {
+            return x > 0 ? x : 0;
+        }
+
+        @Override
+        public double derivative(double x) {
+            return x > 0 ? 1 : 0;
+        }
+
+        @Override
+        public void forward(float[] pre, float[] out, int rows, int cols, float parameter) {
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                out[i] = Math.max(pre[i], 0f);
+            }
+        }
+
+        @Override
+        public void backward(float[] pre, float[] out, float[] gradOut, float[] gradPre,
+                             int rows, int cols, float parameter) {
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                gradPre[i] = pre[i] > 0f ? gradOut[i] : 0f;
+            }
+        }
+    }
+
+    /** Leaky ReLU (fixed slope) and PReLU (slope learned per layer) share one implementation. */
+    static final class LeakyRelu extends Activation {
+        private final float slope;
+        private final boolean learned;
+
+        LeakyRelu(String id, String name, float slope, boolean learned) {
+            super(id, name, learned ? "x if x > 0, else a·x (a learned, starts at " + slope + ")"
+                            : "x if x > 0, else " + slope + "·x",
+                    new ActivationFacts("(-∞, ∞)", false, false,
+                            "no: f′ never 0, so units cannot die", "possible, unbounded", "cheap",
+                            learned ? "hidden layers of deep image models" : "hidden layers, against dying ReLU"));
+            this.slope = slope;
+            this.learned = learned;
+        }
+
+        /** The fixed slope, or PReLU's initial slope. */
+        public float slope() {
+            return slope;
+        }
+
+        @Override
+        public boolean learnsParameter() {
+            return learned;
+        }
+
+        @Override
+        public float initialParameter() {
+            return slope;
+        }
+
+        @Override
+        public double value(double x) {
+            return x > 0 ? x : slope * x;
+        }
+
+        @Override
+        public double derivative(double x) {
+            return x > 0 ? 1 : slope;
+        }
+
+        @Override
+        public void forward(float[] pre, float[] out, int rows, int cols, float parameter) {
+            float a = learned ? parameter : slope;
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                float x = pre[i];
+                out[i] = x > 0f ? x : a * x;
+            }
+        }
+
+        @Override
+        public void backward(float[] pre, float[] out, float[] gradOut, float[] gradPre,
+                             int rows, int cols, float parameter) {
+            float a = learned ? parameter : slope;
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                gradPre[i] = pre[i] > 0f ? gradOut[i] : a * gradOut[i];
+            }
+        }
+
+        @Override
+        public double parameterGradient(float[] pre, float[] gradOut, int rows, int cols) {
+            if (!learned) {
+                return 0;
+            }
+            double sum = 0;
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                if (pre[i] <= 0f) {
+                    sum += (double) pre[i] * gradOut[i];
+                }
+            }
+            return sum;
+        }
+    }
+
+    /** ELU, and SELU which is a scaled ELU with fixed constants. */
+    static final class Elu extends Activation {
+        /** PyTorch's SELU constants. */
+        static final double SELU_ALPHA = 1.6732632423543772848170429916717;
+        static final double SELU_SCALE = 1.0507009873554804934193349852946;
+
+        private final double alpha;
+        private final double scale;
+
+        Elu(double alpha) {
+            super("elu", "ELU", "x if x > 0, else " + trim(alpha) + "·(eˣ − 1)",
+                    new ActivationFacts("(−" + trim(alpha) + ", ∞)", true, true,
+                            "only for very negative x", "possible, unbounded", "moderate (exp)",
+                            "hidden layers; smooth, nearly zero-centred"));
+            this.alpha = alpha;
+            this.scale = 1.0;
+        }
+
+        /** SELU. */
+        Elu() {
+            super("selu", "SELU", "1.0507·(x if x > 0, else 1.6733·(eˣ − 1))",
+                    new ActivationFacts("(−1.758, ∞)", true, true,
+                            "self-normalising in deep dense nets", "kept in check by normalisation",
+                            "moderate (exp)", "deep fully connected nets (with LeCun init)"));
+            this.alpha = SELU_ALPHA;
+            this.scale = SELU_SCALE;
+        }
+
+        public double alpha() {
+            return alpha;
+        }
+
+        @Override
+        public double value(double x) {
+            return scale * (x > 0 ? x : alpha * Math.expm1(x));
+        }
+
+        @Override
+        public double derivative(double x) {
+            return scale * (x > 0 ? 1 : alpha * Math.exp(x));
+        }
+    }
+
+    static String trim(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

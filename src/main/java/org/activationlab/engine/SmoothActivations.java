@@ -1,0 +1,108 @@
+package org.activationlab.engine;
+
+/** Smooth modern activations: GELU, SiLU/Swish, Softplus, Mish. */
+final class SmoothActivations {
+
+    private static final double SQRT_2_OVER_PI = Math.sqrt(2.0 / Math.PI);
+    private static final double GELU_CUBIC = 0.044715;
+    /** PyTorch's Softplus reverts to the identity above this (β = 1). */
+    private static final double SOFTPLUS_THRESHOLD = 20.0;
+
+    private SmoothActivations() {
+    }
+
+    static final class Gelu extends Activation {
+        private final boolean tanhApproximation;
+
+        Gelu(boolean tanhApproximation) {
+            super(tanhApproximation ? "gelu_tanh" : "gelu",
+                    tanhApproximation ? "GELU (tanh)" : "GELU",
+                    tanhApproximation ? "½x(1 + tanh(√(2/π)(x + 0.044715x³)))" : "x·Φ(x)",
+                    new ActivationFacts("[−0.17, ∞)", false, false, "rarely", "possible, unbounded",
+                            tanhApproximation ? "moderate (tanh)" : "expensive (erf)",
+                            "Transformers (BERT, GPT)"));
+            this.tanhApproximation = tanhApproximation;
+        }
+
+        public boolean isTanhApproximation() {
+            return tanhApproximation;
+        }
+
+        @Override
+        public double value(double x) {
+            if (tanhApproximation) {
+                return 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x)));
+            }
+            return x * MathFunctions.normalCdf(x);
+        }
+
+        @Override
+        public double derivative(double x) {
+            if (tanhApproximation) {
+                double t = Math.tanh(SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x));
+                double inner = SQRT_2_OVER_PI * (1 + 3 * GELU_CUBIC * x * x);
+                double sech2 = 1 - t * t;
+                // sech² is exactly 0 where the product with a huge inner derivative would be inf·0.
+                return 0.5 * (1 + t) + (sech2 == 0 ? 0 : 0.5 * x * sech2 * inner);
+            }
+            return MathFunctions.normalCdf(x) + x * MathFunctions.normalPdf(x);
+        }
+    }
+
+    static final class Silu extends Activation {
+        Silu() {
+            super("silu", "SiLU / Swish", "x·σ(x)",
+                    new ActivationFacts("[−0.28, ∞)", false, false, "rarely", "possible, unbounded",
+                            "moderate (exp)", "EfficientNet, modern CNNs and LLM MLPs"));
+        }
+
+        @Override
+        public double value(double x) {
+            return x * MathFunctions.sigmoid(x);
+        }
+
+        @Override
+        public double derivative(double x) {
+            double s = MathFunctions.sigmoid(x);
+            return s * (1 + x * (1 - s));
+        }
+    }
+
+    static final class Softplus extends Activation {
+        Softplus() {
+            super("softplus", "Softplus", "ln(1 + eˣ)",
+                    new ActivationFacts("(0, ∞)", false, true, "for very negative x",
+                            "possible, unbounded", "moderate (exp, log)",
+                            "where outputs must be positive (scales, rates)"));
+        }
+
+        @Override
+        public double value(double x) {
+            return x > SOFTPLUS_THRESHOLD ? x : MathFunctions.softplus(x);
+        }
+
+        @Override
+        public double derivative(double x) {
+            return x > SOFTPLUS_THRESHOLD ? 1 : MathFunctions.sigmoid(x);
+        }
+    }
+
+    static final class Mish extends Activation {
+        Mish() {
+            super("mish", "Mish", "x·tanh(ln(1 + eˣ))",
+                    new ActivationFacts("[−0.31, ∞)", false, false, "rarely", "possible, unbounded",
+                            "expensive (exp, log, tanh)", "YOLOv4 and other vision models"));
+        }
+
+        @Override
+        public double value(double x) {
+            return x * Math.tanh(MathFunctions.softplus(x));
+        }
+
+        @Override
+        public double derivative(double x) {
+            double t = Math.tanh(MathFunctions.softplus(x));
+            return t + x * (1 - t * t) * MathFunctions.sigmoid(x);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.activationlab.training;
+
+import org.activationlab.engine.LayerStats;
+import org.activationlab.engine.ModelStats;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A model's statistics over the session's epochs, one value per epoch (index 0 = epoch 0).
+ * Immutable.
+ *
+ * @param mse           mean squared error after each epoch
+ * @param gradientNorm  per dense layer, the mean gradient norm of each epoch
+ * @param updateRatio   per dense layer, the update/parameter ratio of each epoch's last step
+ * @param deadFraction  per hidden layer, the share of dead units
+ * @param sparsity      per hidden layer, the share of zero outputs
+ */
+public record ModelHistory(Series mse, List<Series> gradientNorm, List<Series> updateRatio,
+                           List<Series> deadFraction, List<Series> sparsity) {
+
+    /** Trainer-side builder; records one epoch's {@link ModelStats} at a time. */
+    static final class Builder {
+        private final Series.Builder mse = new Series.Builder();
+        private final List<Series.Builder> gradientNorm = new ArrayList<>();
+        private final List<Series.Builder> updateRatio = new ArrayList<>();
+        private final List<Series.Builder> deadFraction = new ArrayList<>();
+        private final List<Series.Builder> sparsity = new ArrayList<>();
+
+        Builder(int layers) {
+            for (int i = 0; i < layers; i++) {
+                gradientNorm.add(new Series.Builder());
+                updateRatio.add(new Series.Builder());
+                if (i < layers - 1) {
+                    deadFraction.add(new Series.Builder());
+                    sparsity.add(new Series.Builder());
+                }
+            }
+        }
+
+        void add(ModelStats stats) {
+            mse.add((float) stats.mse());
+            List<LayerStats> layers = stats.layers();
+            for (int i = 0; i < gradientNorm.size() && i < layers.size(); i++) {
+                LayerStats l = layers.get(i);
+                gradientNorm.get(i).add((float) l.gradientNorm());
+                updateRatio.get(i).add((float) l.updateRatio());
+                if (i < deadFraction.size()) {
+                    deadFraction.get(i).add((float) l.deadFraction());
+                    sparsity.get(i).add((float) l.sparsity());
+                }
+            }
+        }
+
+        ModelHistory view() {
+            return new ModelHistory(mse.view(), views(gradientNorm), views(updateRatio),
+                    views(deadFraction), views(sparsity));
+        }
+
+        private static List<Series> views(List<Series.Builder> builders) {
+            List<Series> list = new ArrayList<>(builders.size());
+            for (Series.Builder b : builders) {
+                list.add(b.view());
+            }
+            return List.copyOf(list);
+        }
+    }
+}
