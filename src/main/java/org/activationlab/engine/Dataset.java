@@ -22,8 +22,19 @@ public final class Dataset {
     private final double minX;
     private final double maxX;
     private final String description;
+    /** The noise-free function the points were drawn from, or null for loaded data. */
+    private final TargetFunction target;
+    private final double noise;
 
     public Dataset(float[] x, float[] y, String description) {
+        this(x, y, description, null, 0);
+    }
+
+    /**
+     * @param target the function the points sample (null for loaded or edited data)
+     * @param noise  standard deviation of the noise added to it
+     */
+    public Dataset(float[] x, float[] y, String description, TargetFunction target, double noise) {
         if (x.length != y.length) {
             throw new IllegalArgumentException("x and y differ in length");
         }
@@ -49,6 +60,8 @@ public final class Dataset {
         this.minX = lo;
         this.maxX = hi;
         this.description = description;
+        this.target = target;
+        this.noise = noise;
         this.gridX = new float[GRID_POINTS];
         for (int i = 0; i < GRID_POINTS; i++) {
             gridX[i] = (float) (lo + (hi - lo) * i / (GRID_POINTS - 1));
@@ -80,7 +93,7 @@ public final class Dataset {
             ys[i] = (float) (target.apply(xi) + (noise > 0 ? noise * random.nextGaussian() : 0));
         }
         String text = target.displayName() + (noise > 0 ? " + noise " + noise : "");
-        return new Dataset(xs, ys, text);
+        return new Dataset(xs, ys, text, target, noise);
     }
 
     /** The classic experiment's data: 1000 points of sin(x), evenly spaced on [−2π, 2π]. */
@@ -111,6 +124,16 @@ public final class Dataset {
 
     public double maxX() {
         return maxX;
+    }
+
+    /** The noise-free function the points sample, if known. */
+    public java.util.Optional<TargetFunction> target() {
+        return java.util.Optional.ofNullable(target);
+    }
+
+    /** Standard deviation of the noise on y (0 for noise-free or loaded data). */
+    public double noise() {
+        return noise;
     }
 
     public String description() {
