@@ -32,8 +32,9 @@ public final class Activations {
     public static final Activation LINEAR = new ClassicActivations.Linear();
     public static final Activation SOFTMAX = new Softmax();
 
+    /** The classroom favourites come first, so the keys 1–9 and 0 reach them. */
     private static final List<Activation> ALL = List.of(RELU, LEAKY_RELU, PRELU, ELU, SELU, GELU,
-            SILU, SOFTPLUS, MISH, SIGMOID, TANH, LINEAR, SOFTMAX);
+            SILU, SIGMOID, TANH, LINEAR, SOFTPLUS, MISH, SOFTMAX);
 
     private Activations() {
     }

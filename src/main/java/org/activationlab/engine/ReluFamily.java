@@ -47,7 +47,7 @@ final class ReluFamily {
         private final boolean learned;
 
         LeakyRelu(String id, String name, float slope, boolean learned) {
-            super(id, name, learned ? "x if x > 0, else a·x (a learned, starts at " + slope + ")"
+            super(id, name, learned ? "x if x > 0, else a·x (a learned)"
                             : "x if x > 0, else " + slope + "·x",
                     new ActivationFacts("(-∞, ∞)", false, false,
                             "no: f′ never 0, so units cannot die", "possible, unbounded", "cheap",
@@ -127,7 +127,7 @@ final class ReluFamily {
         private final double scale;
 
         Elu(double alpha) {
-            super("elu", "ELU", "x if x > 0, else " + trim(alpha) + "·(eˣ − 1)",
+            super("elu", "ELU", "x if x > 0, else " + (alpha == 1 ? "" : trim(alpha) + "·") + "(eˣ − 1)",
                     new ActivationFacts("(−" + trim(alpha) + ", ∞)", true, true,
                             "only for very negative x", "possible, unbounded", "moderate (exp)",
                             "hidden layers; smooth, nearly zero-centred"));
@@ -137,7 +137,7 @@ final class ReluFamily {
 
         /** SELU. */
         Elu() {
-            super("selu", "SELU", "1.0507·(x if x > 0, else 1.6733·(eˣ − 1))",
+            super("selu", "SELU", "λ·(x if x > 0, else α(eˣ − 1))",
                     new ActivationFacts("(−1.758, ∞)", true, true,
                             "self-normalising in deep dense nets", "kept in check by normalisation",
                             "moderate (exp)", "deep fully connected nets (with LeCun init)"));

@@ -185,6 +185,8 @@ public final class Trainer implements AutoCloseable {
         private final List<ModelHistory.Builder> histories = new ArrayList<>();
         private final List<SwitchEvent> switches = new ArrayList<>();
         private int epoch;
+        /** The limit as the user set it, by which a reached limit is extended. */
+        private int limitLength;
         private boolean playing;
         private int stepsRequested;
         private double speed;
@@ -199,6 +201,9 @@ public final class Trainer implements AutoCloseable {
         }
 
         void load(ExperimentConfig newConfig) {
+            if (config == null || newConfig.epochLimit() != config.epochLimit()) {
+                limitLength = newConfig.epochLimit();
+            }
             config = newConfig;
             runs.clear();
             stats.clear();
@@ -279,26 +284,32 @@ public final class Trainer implements AutoCloseable {
 
         void apply(TrainerCommand command) {
             if (command instanceof TrainerCommand.Play) {
+                extendLimitIfReached();
                 playing = canTrain();
                 recentCount = 0;
             } else if (command instanceof TrainerCommand.Pause) {
                 playing = false;
                 stepsRequested = 0;
             } else if (command instanceof TrainerCommand.TogglePlay) {
+                if (!playing) {
+                    extendLimitIfReached();
+                }
                 playing = !playing && canTrain();
                 recentCount = 0;
             } else if (command instanceof TrainerCommand.Step) {
                 playing = false;
+                extendLimitIfReached();
                 if (canTrain()) {
                     stepsRequested++;
                 }
             } else if (command instanceof TrainerCommand.Reset) {
-                load(config);
+                load(config.withEpochLimit(limitLength));
             } else if (command instanceof TrainerCommand.SetSpeed s) {
                 speed = s.epochsPerSecond();
                 recentCount = 0;
             } else if (command instanceof TrainerCommand.SetEpochLimit l) {
                 config = config.withEpochLimit(l.limit());
+                limitLength = l.limit();
             } else if (command instanceof TrainerCommand.SwitchActivation s) {
                 switchActivation(s);
             } else if (command instanceof TrainerCommand.SetLearningRate lr) {
@@ -317,6 +328,18 @@ public final class Trainer implements AutoCloseable {
                 load(l.config());
             } else {
                 throw new IllegalArgumentException("unknown command " + command);
+            }
+        }
+
+        /**
+         * Asking to train at the limit means "go on": the limit moves on by the run's original
+         * length (epoch 100 of 100 becomes epoch 100 of 200), so a switched model can be watched.
+         */
+        private void extendLimitIfReached() {
+            int limit = config.epochLimit();
+            if (limit > 0 && epoch >= limit) {
+                int length = limitLength > 0 ? limitLength : limit;
+                config = config.withEpochLimit(epoch + length);
             }
         }
 

@@ -1,0 +1,23 @@
+package org.activationlab.app;
+
+import javafx.application.Application;
+import org.activationlab.ui.ActivationLabApp;
+
+/**
+ * The jar's entry point. Not a subclass of {@link Application}, so the shaded jar runs with
+ * {@code java -jar} on the class path. No arguments open the desktop app; a subcommand runs
+ * headless.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            Application.launch(ActivationLabApp.class);
+            return;
+        }
+        System.exit(Cli.run(args));
+    }
+}

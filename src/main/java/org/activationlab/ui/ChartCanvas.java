@@ -1,0 +1,205 @@
+package org.activationlab.ui;
+
+import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleConverter;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A region that draws itself onto one {@link Canvas} — no node per data point — with colours
+ * taken from CSS (properties such as {@code -al-activation-color}, set from the theme's named
+ * colours), so a theme is only a stylesheet.
+ *
+ * <p>Drawing is lazy: data changes and resizes only mark the chart dirty, and the frame loop
+ * calls {@link #redrawIfDirty()} once per frame, so a flood of updates costs one redraw.
+ */
+public abstract class ChartCanvas extends Region {
+
+    /** The colours a chart may use, each a CSS property. */
+    public enum ChartColor {
+        BACKGROUND("-al-background-color", "#ffffff"),
+        GRID("-al-grid-color", "#e6e6e6"),
+        AXIS("-al-axis-color", "#555555"),
+        TEXT("-al-text-color", "#222222"),
+        TRUE("-al-true-color", "#333333"),
+        ACTIVATION("-al-activation-color", "#0072b2"),
+        LINEAR("-al-linear-color", "#d55e00"),
+        DERIVATIVE("-al-derivative-color", "#009e73"),
+        MARKER("-al-marker-color", "#cc79a7"),
+        POINTS("-al-points-color", "#999999");
+
+        private final String cssProperty;
+        private final Color fallback;
+        private final CssMetaData<ChartCanvas, Color> metaData;
+
+        ChartColor(String cssProperty, String fallback) {
+            this.cssProperty = cssProperty;
+            this.fallback = Color.web(fallback);
+            ChartColor self = this;
+            this.metaData = new CssMetaData<>(cssProperty, StyleConverter.getColorConverter(), this.fallback) {
+                @Override
+                public boolean isSettable(ChartCanvas chart) {
+                    return !chart.colors.get(self).isBound();
+                }
+
+                @Override
+                public StyleableProperty<Color> getStyleableProperty(ChartCanvas chart) {
+                    return chart.colors.get(self);
+                }
+            };
+        }
+
+        public String cssProperty() {
+            return cssProperty;
+        }
+    }
+
+    private static final CssMetaData<ChartCanvas, Number> FONT_SIZE = new CssMetaData<>(
+            "-al-font-size", StyleConverter.getSizeConverter(), 13.0) {
+        @Override
+        public boolean isSettable(ChartCanvas chart) {
+            return !chart.fontSize.isBound();
+        }
+
+        @Override
+        public StyleableProperty<Number> getStyleableProperty(ChartCanvas chart) {
+            return chart.fontSize;
+        }
+    };
+
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> list = new ArrayList<>(Region.getClassCssMetaData());
+        for (ChartColor c : ChartColor.values()) {
+            list.add(c.metaData);
+        }
+        list.add(FONT_SIZE);
+        CSS_META_DATA = Collections.unmodifiableList(list);
+    }
+
+    protected final Canvas canvas = new Canvas();
+    private final Map<ChartColor, StyleableObjectProperty<Color>> colors = new EnumMap<>(ChartColor.class);
+    private final StyleableObjectProperty<Number> fontSize;
+    private boolean dirty = true;
+    private long redraws;
+
+    protected ChartCanvas() {
+        getStyleClass().add("chart-canvas");
+        for (ChartColor c : ChartColor.values()) {
+            StyleableObjectProperty<Color> p =
+                    new SimpleStyleableObjectProperty<>(c.metaData, this, c.name(), c.fallback);
+            p.addListener((obs, old, now) -> markDirty());
+            colors.put(c, p);
+        }
+        fontSize = new SimpleStyleableObjectProperty<>(FONT_SIZE, this, "fontSize", 13.0);
+        fontSize.addListener((obs, old, now) -> markDirty());
+        getChildren().add(canvas);
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    /** The colour the stylesheet gives this chart for {@code role}. */
+    public Color color(ChartColor role) {
+        return colors.get(role).get();
+    }
+
+    protected double fontSize() {
+        return fontSize.get().doubleValue();
+    }
+
+    protected Font font(double relative) {
+        return Font.font("DejaVu Sans", fontSize() * relative);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            markDirty();
+            // Draw at once so a resized window never shows a stale or stretched frame.
+            redrawIfDirty();
+        }
+    }
+
+    public final void markDirty() {
+        dirty = true;
+    }
+
+    public final boolean isDirty() {
+        return dirty;
+    }
+
+    /** How often this chart has been drawn (for tests and the UI benchmark). */
+    public final long redrawCount() {
+        return redraws;
+    }
+
+    /** Draws the chart if anything changed since the last draw. */
+    public final void redrawIfDirty() {
+        if (!dirty || canvas.getWidth() < 2 || canvas.getHeight() < 2) {
+            return;
+        }
+        dirty = false;
+        redraws++;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setLineDashes((double[]) null);
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        g.setFill(color(ChartColor.BACKGROUND));
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        draw(g, canvas.getWidth(), canvas.getHeight());
+    }
+
+    /** Draws everything on a cleared canvas of the given size. */
+    protected abstract void draw(GraphicsContext g, double width, double height);
+
+    /** Draws a polyline of {@code n} points, skipping non-finite values (NaN breaks the line). */
+    protected static void strokeSeries(GraphicsContext g, PlotViewport v, float[] xs, float[] ys, int n) {
+        boolean open = false;
+        for (int i = 0; i < n; i++) {
+            double y = ys[i];
+            if (!Double.isFinite(y)) {
+                if (open) {
+                    g.stroke();
+                    open = false;
+                }
+                continue;
+            }
+            double px = v.pixelX(xs[i]);
+            double py = v.clampPixelY(v.pixelY(y));
+            if (!open) {
+                g.beginPath();
+                g.moveTo(px, py);
+                open = true;
+            } else {
+                g.lineTo(px, py);
+            }
+        }
+        if (open) {
+            g.stroke();
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package org.activationlab.ui;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.TextAlignment;
+import org.activationlab.engine.Dataset;
+import org.activationlab.engine.ModelStats;
+import org.activationlab.engine.TargetFunction;
+import org.activationlab.training.Snapshot;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The centre chart: the true function, the activation model and the linear model over x in
+ * multiples of π, with a legend giving each model's live MSE.
+ */
+public final class FitChart extends ChartCanvas {
+
+    public static final String TITLE = "Neural network with vs. without activation function";
+    /** The y axis shows at least this range and widens only if the data needs it. */
+    private static final double BASE_Y = 1.5;
+
+    private Snapshot snapshot;
+    private Dataset trueCurveFor;
+    private float[] trueCurveX = new float[0];
+    private float[] trueCurveY = new float[0];
+    private PlotViewport viewport;
+
+    public FitChart() {
+        getStyleClass().add("fit-chart");
+    }
+
+    public void setSnapshot(Snapshot snapshot) {
+        this.snapshot = snapshot;
+        markDirty();
+    }
+
+    /** The mapping used by the last draw (null before the first), for tests and clicks. */
+    public PlotViewport viewport() {
+        return viewport;
+    }
+
+    /** Display name of model {@code i} in the legend. */
+    static String modelLabel(ModelStats m) {
+        return m.activation().id().equals("linear") ? "Linear (no activation)"
+                : m.activation().displayName() + " network";
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double width, double height) {
+        if (snapshot == null) {
+            return;
+        }
+        Dataset data = snapshot.config().data();
+        prepareTrueCurve(data);
+        double fs = fontSize();
+        double left = fs * 4.2;
+        double top = fs * 3.2;
+        double right = fs * 1.2;
+        double bottom = fs * 2.6;
+        double minY = -BASE_Y;
+        double maxY = BASE_Y;
+        for (float y : data.y()) {
+            minY = Math.min(minY, y * 1.1);
+            maxY = Math.max(maxY, y * 1.1);
+        }
+        viewport = new PlotViewport(left, top, width - left - right, height - top - bottom,
+                data.minX(), data.maxX(), minY, maxY, false);
+        PlotViewport v = viewport;
+
+        drawTitle(g, width, fs);
+        drawGridAndAxes(g, v, data, fs);
+
+        g.save();
+        g.beginPath();
+        g.rect(v.left(), v.top(), v.right() - v.left(), v.bottom() - v.top());
+        g.clip();
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        if (data.noise() > 0 || data.target().isEmpty()) {
+            drawPoints(g, v, data);
+        }
+        if (data.target().isPresent()) {
+            g.setStroke(color(ChartColor.TRUE));
+            g.setLineWidth(fs * 0.38);
+            g.setLineDashes((double[]) null);
+            strokeSeries(g, v, trueCurveX, trueCurveY, trueCurveX.length);
+        }
+        List<ModelStats> models = snapshot.models();
+        for (int i = models.size() - 1; i >= 0; i--) {
+            ModelStats m = models.get(i);
+            g.setStroke(modelColor(i));
+            g.setLineWidth(fs * 0.24);
+            g.setLineDashes(i == 0 ? null : new double[]{fs * 0.9, fs * 0.55});
+            strokeSeries(g, v, data.gridX(), m.gridPredictions(), m.gridPredictions().length);
+        }
+        g.setLineDashes((double[]) null);
+        g.restore();
+        drawLegend(g, v, data, models, fs);
+    }
+
+    Color modelColor(int index) {
+        return index == 0 ? color(ChartColor.ACTIVATION) : color(ChartColor.LINEAR);
+    }
+
+    private void prepareTrueCurve(Dataset data) {
+        if (data == trueCurveFor) {
+            return;
+        }
+        trueCurveFor = data;
+        TargetFunction target = data.target().orElse(null);
+        if (target == null) {
+            trueCurveX = new float[0];
+            trueCurveY = new float[0];
+            return;
+        }
+        float[] gx = data.gridX();
+        // Twice the grid's resolution keeps steps and kinks of the target crisp.
+        int n = gx.length * 2;
+        trueCurveX = new float[n];
+        trueCurveY = new float[n];
+        for (int i = 0; i < n; i++) {
+            double x = data.minX() + (data.maxX() - data.minX()) * i / (n - 1);
+            trueCurveX[i] = (float) x;
+            trueCurveY[i] = (float) target.apply(x);
+        }
+    }
+
+    private void drawTitle(GraphicsContext g, double width, double fs) {
+        g.setFill(color(ChartColor.TEXT));
+        g.setFont(font(1.35));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(TITLE, width / 2, fs * 0.7);
+    }
+
+    private void drawGridAndAxes(GraphicsContext g, PlotViewport v, Dataset data, double fs) {
+        boolean piAxis = data.target().isPresent()
+                && Math.abs(data.minX() + 2 * Math.PI) < 1e-3 && Math.abs(data.maxX() - 2 * Math.PI) < 1e-3;
+        List<PlotViewport.Tick> xTicks = piAxis ? PlotViewport.piTicks(v.minX(), v.maxX(), false)
+                : PlotViewport.linearTicks(v.minX(), v.maxX(), 8);
+        List<PlotViewport.Tick> yTicks = PlotViewport.linearTicks(v.minY(), v.maxY(), 6);
+        g.setLineWidth(1);
+        g.setStroke(color(ChartColor.GRID));
+        for (PlotViewport.Tick t : xTicks) {
+            double px = Math.round(v.pixelX(t.value())) + 0.5;
+            g.strokeLine(px, v.top(), px, v.bottom());
+        }
+        for (PlotViewport.Tick t : yTicks) {
+            double py = Math.round(v.pixelY(t.value())) + 0.5;
+            g.strokeLine(v.left(), py, v.right(), py);
+        }
+        g.setStroke(color(ChartColor.AXIS));
+        g.strokeRect(Math.round(v.left()) + 0.5, Math.round(v.top()) + 0.5,
+                Math.round(v.right() - v.left()), Math.round(v.bottom() - v.top()));
+        if (v.minY() < 0 && v.maxY() > 0) {
+            double py = Math.round(v.pixelY(0)) + 0.5;
+            g.strokeLine(v.left(), py, v.right(), py);
+        }
+        g.setFill(color(ChartColor.TEXT));
+        g.setFont(font(1.0));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (PlotViewport.Tick t : xTicks) {
+            g.fillText(t.label(), v.pixelX(t.value()), v.bottom() + fs * 0.4);
+        }
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (PlotViewport.Tick t : yTicks) {
+            g.fillText(t.label(), v.left() - fs * 0.5, v.pixelY(t.value()));
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText("x", (v.left() + v.right()) / 2, v.bottom() + fs * 2.5);
+    }
+
+    private void drawPoints(GraphicsContext g, PlotViewport v, Dataset data) {
+        Color c = color(ChartColor.POINTS);
+        g.setFill(new Color(c.getRed(), c.getGreen(), c.getBlue(), 0.55));
+        float[] xs = data.x();
+        float[] ys = data.y();
+        double r = Math.max(1.5, fontSize() * 0.16);
+        int stride = Math.max(1, xs.length / 2000);
+        for (int i = 0; i < xs.length; i += stride) {
+            g.fillOval(v.pixelX(xs[i]) - r, v.pixelY(ys[i]) - r, 2 * r, 2 * r);
+        }
+    }
+
+    private void drawLegend(GraphicsContext g, PlotViewport v, Dataset data, List<ModelStats> models,
+                            double fs) {
+        int rows = models.size() + (data.target().isPresent() ? 1 : 0);
+        double rowH = fs * 1.55;
+        double boxW = fs * 21;
+        double x = v.left() + fs * 0.8;
+        double y = v.top() + fs * 0.6;
+        Color bg = color(ChartColor.BACKGROUND);
+        g.setFill(new Color(bg.getRed(), bg.getGreen(), bg.getBlue(), 0.88));
+        g.fillRoundRect(x, y, boxW, rows * rowH + fs * 0.6, fs * 0.6, fs * 0.6);
+        g.setStroke(color(ChartColor.GRID));
+        g.setLineWidth(1);
+        g.strokeRoundRect(x, y, boxW, rows * rowH + fs * 0.6, fs * 0.6, fs * 0.6);
+        double rowY = y + fs * 0.3 + rowH / 2;
+        g.setFont(font(1.0));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        if (data.target().isPresent()) {
+            legendLine(g, x + fs * 0.6, rowY, color(ChartColor.TRUE), fs * 0.38, null, fs);
+            g.setFill(color(ChartColor.TEXT));
+            g.fillText("True function " + data.target().get().displayName(), x + fs * 3.6, rowY);
+            rowY += rowH;
+        }
+        for (int i = 0; i < models.size(); i++) {
+            ModelStats m = models.get(i);
+            legendLine(g, x + fs * 0.6, rowY, modelColor(i), fs * 0.24,
+                    i == 0 ? null : new double[]{fs * 0.9, fs * 0.55}, fs);
+            g.setFill(color(ChartColor.TEXT));
+            String mse = m.diverged() ? "diverged" : "MSE " + formatMse(m.mse());
+            g.fillText(modelLabel(m) + "   " + mse, x + fs * 3.6, rowY);
+            rowY += rowH;
+        }
+        g.setLineDashes((double[]) null);
+    }
+
+    private static void legendLine(GraphicsContext g, double x, double y, Color c, double w,
+                                   double[] dashes, double fs) {
+        g.setStroke(c);
+        g.setLineWidth(w);
+        g.setLineDashes(dashes);
+        g.strokeLine(x, y, x + fs * 2.4, y);
+        g.setLineDashes((double[]) null);
+    }
+
+    static String formatMse(double mse) {
+        if (!Double.isFinite(mse)) {
+            return "—";
+        }
+        return mse >= 0.001 ? String.format(Locale.ROOT, "%.4f", mse)
+                : String.format(Locale.ROOT, "%.2e", mse);
+    }
+}

@@ -1,0 +1,122 @@
+package org.activationlab.ui;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.activationlab.engine.Activation;
+import org.activationlab.training.Snapshot;
+import org.activationlab.training.SwitchMode;
+import org.activationlab.training.Trainer;
+import org.activationlab.training.TrainerCommand;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The UI's model: the only object that talks to the trainer. Views read its read-only
+ * {@link #snapshotProperty()} and call its action methods, which become trainer commands.
+ * All methods run on the FX thread.
+ */
+public final class LabModel {
+
+    /** Index of the model whose activation the teacher switches. */
+    public static final int SWITCHED_MODEL = 0;
+
+    private final Trainer trainer;
+    private final ReadOnlyObjectWrapper<Snapshot> snapshot;
+    private final ObjectProperty<SwitchMode> switchMode = new SimpleObjectProperty<>(SwitchMode.RESTART);
+    private long snapshotsTaken;
+
+    public LabModel(Trainer trainer) {
+        this.trainer = trainer;
+        this.snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot", trainer.latest());
+    }
+
+    public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public Snapshot snapshot() {
+        return snapshot.get();
+    }
+
+    public ObjectProperty<SwitchMode> switchModeProperty() {
+        return switchMode;
+    }
+
+    /**
+     * Takes the newest snapshot from the trainer, if one came since the last frame. Called once
+     * per frame.
+     *
+     * @return true if there was a new snapshot
+     */
+    public boolean pullSnapshot() {
+        Snapshot s = trainer.poll();
+        if (s == null) {
+            return false;
+        }
+        snapshotsTaken++;
+        snapshot.set(s);
+        return true;
+    }
+
+    /** Snapshots taken by {@link #pullSnapshot()} (for the UI benchmark). */
+    public long snapshotsTaken() {
+        return snapshotsTaken;
+    }
+
+    public void togglePlay() {
+        trainer.send(new TrainerCommand.TogglePlay());
+    }
+
+    public void play() {
+        trainer.send(new TrainerCommand.Play());
+    }
+
+    public void pause() {
+        trainer.send(new TrainerCommand.Pause());
+    }
+
+    public void step() {
+        trainer.send(new TrainerCommand.Step());
+    }
+
+    public void reset() {
+        trainer.send(new TrainerCommand.Reset());
+    }
+
+    /** Epochs per second; {@code Double.POSITIVE_INFINITY} for as fast as possible. */
+    public void setSpeed(double epochsPerSecond) {
+        trainer.send(new TrainerCommand.SetSpeed(epochsPerSecond));
+    }
+
+    /** 0 means no limit. */
+    public void setEpochLimit(int limit) {
+        trainer.send(new TrainerCommand.SetEpochLimit(limit));
+    }
+
+    /** Switches the activation model to {@code activation}, in the chosen switch mode. */
+    public void selectActivation(Activation activation) {
+        trainer.send(new TrainerCommand.SwitchActivation(SWITCHED_MODEL, activation, switchMode.get()));
+    }
+
+    public void setSeed(long seed) {
+        trainer.send(new TrainerCommand.SetSeed(seed));
+    }
+
+    /** Picks a fresh random seed (1–99999, easy to read out in class) and restarts with it. */
+    public long newSeed() {
+        long seed = ThreadLocalRandom.current().nextLong(1, 100_000);
+        setSeed(seed);
+        return seed;
+    }
+
+    /** Stops the trainer thread. */
+    public void close() {
+        trainer.close();
+    }
+
+    public Trainer trainer() {
+        return trainer;
+    }
+}

@@ -1,0 +1,253 @@
+package org.activationlab.ui;
+
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.activationlab.engine.Activation;
+import org.activationlab.engine.Activations;
+import org.activationlab.engine.ModelStats;
+import org.activationlab.training.Snapshot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+
+/**
+ * The main window's content: toolbar, fit chart over loss chart, activation cards at the side
+ * and a status line. One {@link AnimationTimer} takes the newest snapshot once per frame and
+ * redraws only the charts that changed.
+ */
+public final class MainView extends BorderPane {
+
+    private final LabModel model;
+    private final ControlBar controls;
+    private final FitChart fitChart = new FitChart();
+    private final LossChart lossChart = new LossChart();
+    private final List<ActivationCard> cards = new ArrayList<>();
+    private final Label status = new Label();
+    private final Label hint = new Label("Press Space to train");
+    private final Label bannerText = new Label();
+    private final HBox banner;
+    private final AnimationTimer frameLoop;
+    private LongConsumer frameListener;
+
+    public MainView(LabModel model) {
+        this.model = model;
+        getStyleClass().add("main-view");
+        controls = new ControlBar(model);
+        setTop(controls);
+
+        fitChart.setId("fit-chart");
+        lossChart.setId("loss-chart");
+        VBox charts = new VBox(fitChart, lossChart);
+        charts.getStyleClass().add("charts");
+        VBox.setVgrow(fitChart, Priority.ALWAYS);
+        lossChart.prefHeightProperty().bind(charts.heightProperty().multiply(0.28));
+        lossChart.setMinHeight(110);
+
+        hint.setId("hint");
+        hint.getStyleClass().add("hint");
+        hint.setMouseTransparent(true);
+        Button bannerReset = new Button("Reset");
+        bannerReset.setId("banner-reset");
+        bannerReset.setOnAction(e -> model.reset());
+        bannerText.getStyleClass().add("banner-text");
+        bannerText.setWrapText(true);
+        banner = new HBox(bannerText, bannerReset);
+        banner.setId("banner");
+        banner.getStyleClass().add("banner");
+        banner.setVisible(false);
+        banner.setManaged(false);
+        banner.setMaxHeight(USE_PREF_SIZE);
+        StackPane centre = new StackPane(charts, hint, banner);
+        StackPane.setAlignment(banner, Pos.TOP_CENTER);
+        StackPane.setAlignment(hint, Pos.CENTER);
+        setCenter(centre);
+
+        setRight(buildGallery());
+
+        status.setId("status");
+        HBox statusBar = new HBox(status);
+        statusBar.getStyleClass().add("status-bar");
+        setBottom(statusBar);
+
+        model.snapshotProperty().addListener((obs, old, now) -> show(now));
+        show(model.snapshot());
+
+        frameLoop = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                onFrame(now);
+            }
+        };
+    }
+
+    private ScrollPane buildGallery() {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("gallery");
+        List<Activation> all = Activations.all();
+        for (int i = 0; i < all.size(); i++) {
+            Activation a = all.get(i);
+            String key = i < 9 ? String.valueOf(i + 1) : i == 9 ? "0" : null;
+            ActivationCard card = new ActivationCard(a, key);
+            card.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> model.selectActivation(a));
+            cards.add(card);
+            grid.add(card, i % 2, i / 2);
+        }
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setId("activation-gallery");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("gallery-scroll");
+        return scroll;
+    }
+
+    /** Starts the frame loop. */
+    public void start() {
+        frameLoop.start();
+    }
+
+    /** Stops the frame loop. */
+    public void stop() {
+        frameLoop.stop();
+    }
+
+    /** Called with each frame's timestamp after drawing (for the UI benchmark). */
+    public void setFrameListener(LongConsumer listener) {
+        this.frameListener = listener;
+    }
+
+    private void onFrame(long now) {
+        model.pullSnapshot();
+        fitChart.redrawIfDirty();
+        lossChart.redrawIfDirty();
+        for (ActivationCard card : cards) {
+            card.plot().redrawIfDirty();
+        }
+        if (frameListener != null) {
+            frameListener.accept(now);
+        }
+    }
+
+    /** Installs the window's keys: Space, →, R, 1–9 and 0. */
+    public void installKeys(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (scene.getFocusOwner() instanceof TextInputControl && e.getCode() != KeyCode.ESCAPE) {
+                return;
+            }
+            if (handleKey(e.getCode())) {
+                e.consume();
+            }
+        });
+    }
+
+    boolean handleKey(KeyCode code) {
+        switch (code) {
+            case SPACE -> model.togglePlay();
+            case RIGHT -> model.step();
+            case R -> model.reset();
+            default -> {
+                int index = digitIndex(code);
+                if (index < 0 || index >= cards.size()) {
+                    return false;
+                }
+                model.selectActivation(cards.get(index).activation());
+            }
+        }
+        return true;
+    }
+
+    /** 1…9 → 0…8, 0 → 9, else −1. */
+    static int digitIndex(KeyCode code) {
+        if (code.isDigitKey()) {
+            String name = code.getName();
+            int d = name.charAt(name.length() - 1) - '0';
+            return d == 0 ? 9 : d - 1;
+        }
+        return -1;
+    }
+
+    private void show(Snapshot s) {
+        if (s == null) {
+            return;
+        }
+        controls.show(s);
+        fitChart.setSnapshot(s);
+        lossChart.setSnapshot(s);
+        Activation active = s.config().models().get(LabModel.SWITCHED_MODEL);
+        for (ActivationCard card : cards) {
+            card.setActive(card.activation().id().equals(active.id()));
+        }
+        hint.setVisible(s.epoch() == 0 && !s.playing());
+        status.setText(statusText(s));
+        String problem = problemText(s);
+        banner.setVisible(problem != null);
+        banner.setManaged(problem != null);
+        bannerText.setText(problem == null ? "" : problem);
+    }
+
+    static String statusText(Snapshot s) {
+        StringBuilder sb = new StringBuilder();
+        int lim = s.config().epochLimit();
+        sb.append("Epoch ").append(s.epoch()).append(lim > 0 ? " / " + lim : "");
+        sb.append("   ·   ");
+        if (s.playing()) {
+            sb.append(String.format(Locale.ROOT, "%.0f epochs/s", s.measuredEpochsPerSecond()));
+        } else {
+            sb.append(s.atLimit() ? "limit reached: Space trains on" : "paused");
+        }
+        for (ModelStats m : s.models()) {
+            sb.append("   ·   ").append(FitChart.modelLabel(m)).append(": ")
+                    .append(m.diverged() ? "diverged" : "MSE " + FitChart.formatMse(m.mse()));
+        }
+        sb.append("   ·   ").append(s.config().network().shapeText()).append(", ")
+                .append(s.config().optimizer().kind().displayName())
+                .append(String.format(Locale.ROOT, " lr %.0e", s.config().optimizer().learningRate()))
+                .append(", batch ").append(s.config().batchSize());
+        return sb.toString();
+    }
+
+    static String problemText(Snapshot s) {
+        if (s.failure() != null) {
+            return "Training stopped with an error: " + s.failure();
+        }
+        for (ModelStats m : s.models()) {
+            if (m.diverged()) {
+                return "The " + FitChart.modelLabel(m) + " diverged at epoch " + m.divergedAtEpoch()
+                        + ": its loss became NaN or infinite, so its training stopped. "
+                        + "Likely cause: a learning rate or initial weights that are too large.";
+            }
+        }
+        return null;
+    }
+
+    public FitChart fitChart() {
+        return fitChart;
+    }
+
+    public LossChart lossChart() {
+        return lossChart;
+    }
+
+    public List<ActivationCard> cards() {
+        return cards;
+    }
+
+    public LabModel model() {
+        return model;
+    }
+}
