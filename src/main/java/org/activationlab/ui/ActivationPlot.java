@@ -1,8 +1,6 @@
 package org.activationlab.ui;
 
-import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.text.TextAlignment;
 import org.activationlab.engine.Activation;
 
 /**
@@ -62,10 +60,5 @@ public final class ActivationPlot extends ChartCanvas {
         g.setLineWidth(Math.max(2, font * 0.2));
         g.setStroke(color(ChartColor.ACTIVATION));
         strokeSeries(g, v, xs, fs, SAMPLES);
-        g.setFill(color(ChartColor.TEXT));
-        g.setFont(font(0.75));
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("f′ - -", v.right() - 2, v.bottom() - 1);
     }
 }

@@ -24,7 +24,10 @@ import java.util.Map;
  * colours), so a theme is only a stylesheet.
  *
  * <p>Drawing is lazy: data changes and resizes only mark the chart dirty, and the frame loop
- * calls {@link #redrawIfDirty()} once per frame, so a flood of updates costs one redraw.
+ * calls {@link #redrawIfDirty()} once per frame, so a flood of updates costs one redraw. What
+ * changes rarely (axes, grid, the true curve) goes on a static layer under the live one and is
+ * only drawn again when {@link #markStaticDirty()} says so: in the software pipeline
+ * rasterising thick anti-aliased paths is what a frame costs.
  */
 public abstract class ChartCanvas extends Region {
 
@@ -91,10 +94,14 @@ public abstract class ChartCanvas extends Region {
         CSS_META_DATA = Collections.unmodifiableList(list);
     }
 
+    /** Background, axes and whatever else rarely changes. */
+    private final Canvas staticLayer = new Canvas();
+    /** The live layer, transparent where the static layer shows through. */
     protected final Canvas canvas = new Canvas();
     private final Map<ChartColor, StyleableObjectProperty<Color>> colors = new EnumMap<>(ChartColor.class);
     private final StyleableObjectProperty<Number> fontSize;
     private boolean dirty = true;
+    private boolean staticDirty = true;
     private long redraws;
 
     protected ChartCanvas() {
@@ -102,12 +109,12 @@ public abstract class ChartCanvas extends Region {
         for (ChartColor c : ChartColor.values()) {
             StyleableObjectProperty<Color> p =
                     new SimpleStyleableObjectProperty<>(c.metaData, this, c.name(), c.fallback);
-            p.addListener((obs, old, now) -> markDirty());
+            p.addListener((obs, old, now) -> markAllDirty());
             colors.put(c, p);
         }
         fontSize = new SimpleStyleableObjectProperty<>(FONT_SIZE, this, "fontSize", 13.0);
-        fontSize.addListener((obs, old, now) -> markDirty());
-        getChildren().add(canvas);
+        fontSize.addListener((obs, old, now) -> markAllDirty());
+        getChildren().addAll(staticLayer, canvas);
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
@@ -139,7 +146,9 @@ public abstract class ChartCanvas extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
-            markDirty();
+            staticLayer.setWidth(w);
+            staticLayer.setHeight(h);
+            markAllDirty();
             // Draw at once so a resized window never shows a stale or stretched frame.
             redrawIfDirty();
         }
@@ -147,6 +156,16 @@ public abstract class ChartCanvas extends Region {
 
     public final void markDirty() {
         dirty = true;
+    }
+
+    /** The static layer must be drawn again too (data range, size or colours changed). */
+    public final void markStaticDirty() {
+        staticDirty = true;
+        dirty = true;
+    }
+
+    private void markAllDirty() {
+        markStaticDirty();
     }
 
     public final boolean isDirty() {
@@ -165,15 +184,36 @@ public abstract class ChartCanvas extends Region {
         }
         dirty = false;
         redraws++;
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        prepare(w, h);
+        if (staticDirty) {
+            staticDirty = false;
+            GraphicsContext s = staticLayer.getGraphicsContext2D();
+            s.setLineDashes((double[]) null);
+            s.clearRect(0, 0, w, h);
+            s.setFill(color(ChartColor.BACKGROUND));
+            s.fillRect(0, 0, w, h);
+            drawStatic(s, w, h);
+        }
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setLineDashes((double[]) null);
-        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        g.setFill(color(ChartColor.BACKGROUND));
-        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        draw(g, canvas.getWidth(), canvas.getHeight());
+        g.clearRect(0, 0, w, h);
+        draw(g, w, h);
     }
 
-    /** Draws everything on a cleared canvas of the given size. */
+    /**
+     * Called before drawing; a chart may work out its mapping here and call
+     * {@link #markStaticDirty()} if the static layer no longer matches.
+     */
+    protected void prepare(double width, double height) {
+    }
+
+    /** Draws what rarely changes onto the static layer, already filled with the background. */
+    protected void drawStatic(GraphicsContext g, double width, double height) {
+    }
+
+    /** Draws the live layer on a cleared, transparent canvas of the given size. */
     protected abstract void draw(GraphicsContext g, double width, double height);
 
     /** Draws a polyline of {@code n} points, skipping non-finite values (NaN breaks the line). */

@@ -51,12 +51,11 @@ public final class FitChart extends ChartCanvas {
     }
 
     @Override
-    protected void draw(GraphicsContext g, double width, double height) {
+    protected void prepare(double width, double height) {
         if (snapshot == null) {
             return;
         }
         Dataset data = snapshot.config().data();
-        prepareTrueCurve(data);
         double fs = fontSize();
         double left = fs * 4.2;
         double top = fs * 3.2;
@@ -68,17 +67,28 @@ public final class FitChart extends ChartCanvas {
             minY = Math.min(minY, y * 1.1);
             maxY = Math.max(maxY, y * 1.1);
         }
-        viewport = new PlotViewport(left, top, width - left - right, height - top - bottom,
+        PlotViewport next = new PlotViewport(left, top, width - left - right, height - top - bottom,
                 data.minX(), data.maxX(), minY, maxY, false);
-        PlotViewport v = viewport;
+        if (data != trueCurveFor || !next.equals(viewport)) {
+            prepareTrueCurve(data);
+            markStaticDirty();
+        }
+        viewport = next;
+    }
 
+    /** Title, grid, axes, training points and the true curve: redrawn only when they change. */
+    @Override
+    protected void drawStatic(GraphicsContext g, double width, double height) {
+        if (snapshot == null) {
+            return;
+        }
+        Dataset data = snapshot.config().data();
+        PlotViewport v = viewport;
+        double fs = fontSize();
         drawTitle(g, width, fs);
         drawGridAndAxes(g, v, data, fs);
-
         g.save();
-        g.beginPath();
-        g.rect(v.left(), v.top(), v.right() - v.left(), v.bottom() - v.top());
-        g.clip();
+        clipToPlot(g, v);
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
         if (data.noise() > 0 || data.target().isEmpty()) {
@@ -87,9 +97,30 @@ public final class FitChart extends ChartCanvas {
         if (data.target().isPresent()) {
             g.setStroke(color(ChartColor.TRUE));
             g.setLineWidth(fs * 0.38);
-            g.setLineDashes((double[]) null);
             strokeSeries(g, v, trueCurveX, trueCurveY, trueCurveX.length);
         }
+        g.restore();
+    }
+
+    private static void clipToPlot(GraphicsContext g, PlotViewport v) {
+        g.beginPath();
+        g.rect(v.left(), v.top(), v.right() - v.left(), v.bottom() - v.top());
+        g.clip();
+    }
+
+    /** The models' curves and the legend: redrawn with every snapshot. */
+    @Override
+    protected void draw(GraphicsContext g, double width, double height) {
+        if (snapshot == null || viewport == null) {
+            return;
+        }
+        Dataset data = snapshot.config().data();
+        PlotViewport v = viewport;
+        double fs = fontSize();
+        g.save();
+        clipToPlot(g, v);
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineJoin(StrokeLineJoin.ROUND);
         List<ModelStats> models = snapshot.models();
         for (int i = models.size() - 1; i >= 0; i--) {
             ModelStats m = models.get(i);
@@ -118,9 +149,8 @@ public final class FitChart extends ChartCanvas {
             trueCurveY = new float[0];
             return;
         }
-        float[] gx = data.gridX();
         // Twice the grid's resolution keeps steps and kinks of the target crisp.
-        int n = gx.length * 2;
+        int n = Dataset.GRID_POINTS * 2;
         trueCurveX = new float[n];
         trueCurveY = new float[n];
         for (int i = 0; i < n; i++) {

@@ -33,7 +33,7 @@ public final class LossChart extends ChartCanvas {
     }
 
     @Override
-    protected void draw(GraphicsContext g, double width, double height) {
+    protected void prepare(double width, double height) {
         if (snapshot == null) {
             return;
         }
@@ -61,10 +61,26 @@ public final class LossChart extends ChartCanvas {
         }
         lo = Math.pow(10, Math.floor(Math.log10(Math.max(lo, FLOOR))));
         hi = Math.pow(10, Math.ceil(Math.log10(Math.max(hi, lo * 10))));
-        viewport = new PlotViewport(left, top, width - left - right, height - top - bottom,
+        PlotViewport next = new PlotViewport(left, top, width - left - right, height - top - bottom,
                 0, maxEpoch, lo, hi, true);
-        PlotViewport v = viewport;
+        if (!next.equals(viewport)) {
+            markStaticDirty();
+        }
+        viewport = next;
+    }
 
+    /** Title, grid and axes: redrawn only when the ranges or the size change. */
+    @Override
+    protected void drawStatic(GraphicsContext g, double width, double height) {
+        if (viewport == null) {
+            return;
+        }
+        PlotViewport v = viewport;
+        double fs = fontSize();
+        double left = v.left();
+        double lo = v.minY();
+        double hi = v.maxY();
+        int maxEpoch = (int) v.maxX();
         g.setFill(color(ChartColor.TEXT));
         g.setFont(font(1.0));
         g.setTextAlign(TextAlignment.LEFT);
@@ -95,6 +111,16 @@ public final class LossChart extends ChartCanvas {
             g.fillText(t.label(), v.pixelX(t.value()), v.bottom() + fs * 0.3);
         }
 
+    }
+
+    /** Switch markers and the loss curves: redrawn with every snapshot. */
+    @Override
+    protected void draw(GraphicsContext g, double width, double height) {
+        if (snapshot == null || viewport == null) {
+            return;
+        }
+        PlotViewport v = viewport;
+        double fs = fontSize();
         drawSwitchMarkers(g, v, fs);
 
         g.save();

@@ -108,7 +108,14 @@ public final class MainView extends BorderPane {
             cards.add(card);
             grid.add(card, i % 2, i / 2);
         }
-        ScrollPane scroll = new ScrollPane(grid);
+        Label heading = new Label("Activation functions");
+        heading.getStyleClass().add("gallery-heading");
+        Label legend = new Label("f solid, f′ dashed, on [−5, 5]. Click a card or press its key.");
+        legend.getStyleClass().add("gallery-legend");
+        legend.setWrapText(true);
+        VBox content = new VBox(heading, legend, grid);
+        content.getStyleClass().add("gallery-content");
+        ScrollPane scroll = new ScrollPane(content);
         scroll.setId("activation-gallery");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

@@ -8,47 +8,22 @@ import java.util.List;
  * logarithmically on y, and chooses axis ticks. A plain class with no JavaFX in it, so the
  * mapping is tested on its own.
  */
-public final class PlotViewport {
-
-    private final double left;
-    private final double top;
-    private final double width;
-    private final double height;
-    private final double minX;
-    private final double maxX;
-    private final double minY;
-    private final double maxY;
-    private final boolean logY;
+public record PlotViewport(double left, double top, double width, double height,
+                           double minX, double maxX, double minY, double maxY, boolean logY) {
 
     /**
      * @param left, top, width, height the plot area in pixels (y grows downwards)
      * @param logY whether y is drawn on a base-10 log scale (then minY and maxY must be > 0)
      */
-    public PlotViewport(double left, double top, double width, double height,
-                        double minX, double maxX, double minY, double maxY, boolean logY) {
+    public PlotViewport {
         if (!(maxX > minX) || !(maxY > minY)) {
             throw new IllegalArgumentException("empty data range");
         }
         if (logY && !(minY > 0)) {
             throw new IllegalArgumentException("a log axis needs minY > 0");
         }
-        this.left = left;
-        this.top = top;
-        this.width = Math.max(width, 1);
-        this.height = Math.max(height, 1);
-        this.minX = minX;
-        this.maxX = maxX;
-        this.minY = minY;
-        this.maxY = maxY;
-        this.logY = logY;
-    }
-
-    public double left() {
-        return left;
-    }
-
-    public double top() {
-        return top;
+        width = Math.max(width, 1);
+        height = Math.max(height, 1);
     }
 
     public double right() {
@@ -57,22 +32,6 @@ public final class PlotViewport {
 
     public double bottom() {
         return top + height;
-    }
-
-    public double minX() {
-        return minX;
-    }
-
-    public double maxX() {
-        return maxX;
-    }
-
-    public double minY() {
-        return minY;
-    }
-
-    public double maxY() {
-        return maxY;
     }
 
     public boolean isLogY() {

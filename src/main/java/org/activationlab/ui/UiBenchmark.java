@@ -1,0 +1,161 @@
+package org.activationlab.ui;
+
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.activationlab.engine.Activation;
+import org.activationlab.engine.Activations;
+import org.activationlab.engine.ModelStats;
+import org.activationlab.training.ExperimentConfig;
+import org.activationlab.training.Snapshot;
+import org.activationlab.training.Trainer;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Opens the real window at 1280×800, trains at Max speed with no epoch limit, switches the
+ * activation once a second, and measures what the class would see: frame rate, frame times,
+ * snapshots published against drawn, and the latency from a switch command to the first frame
+ * that shows the new activation training.
+ */
+public final class UiBenchmark {
+
+    private static final List<Activation> CYCLE = List.of(Activations.TANH, Activations.RELU,
+            Activations.GELU, Activations.SIGMOID, Activations.ELU, Activations.LEAKY_RELU);
+
+    private final double seconds;
+    private final List<Long> frameTimes = new ArrayList<>();
+    private final List<Long> switchLatencies = new ArrayList<>();
+    private LabModel model;
+    private MainView view;
+    private Stage stage;
+    private long startNanos;
+    private long lastFrame;
+    private long firstSequence = -1;
+    private long snapshotsAtStart;
+    private int nextSwitch;
+    private long switchSentAt;
+    private Activation pendingSwitch;
+    private double epochsPerSecond;
+    private long published;
+    private long drawn;
+    private double elapsedSeconds;
+
+    public UiBenchmark(double seconds) {
+        if (!(seconds >= 1 && seconds <= 600)) {
+            throw new IllegalArgumentException("--seconds must be 1–600, got " + seconds);
+        }
+        this.seconds = seconds;
+    }
+
+    /** Runs the benchmark (starting JavaFX), prints the figures and returns the exit code. */
+    public int run(PrintWriter out) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> open(done));
+        if (!done.await((long) (seconds + 60), TimeUnit.SECONDS)) {
+            out.println("bench-ui: the window did not finish in time");
+            return 1;
+        }
+        print(out);
+        Platform.exit();
+        return 0;
+    }
+
+    private void open(CountDownLatch done) {
+        model = new LabModel(new Trainer(ExperimentConfig.classic().withEpochLimit(0),
+                Double.POSITIVE_INFINITY));
+        view = new MainView(model);
+        stage = new Stage();
+        stage.setTitle("Activation Lab — UI benchmark");
+        stage.setScene(ActivationLabApp.createScene(view));
+        stage.setOnHidden(e -> {
+            view.stop();
+            model.close();
+            done.countDown();
+        });
+        view.setFrameListener(this::onFrame);
+        view.start();
+        stage.show();
+        model.play();
+        startNanos = System.nanoTime();
+    }
+
+    private void onFrame(long pulse) {
+        long now = System.nanoTime();
+        Snapshot s = model.snapshot();
+        if (firstSequence < 0 && s.playing()) {
+            firstSequence = s.sequence();
+            snapshotsAtStart = model.snapshotsTaken();
+            startNanos = now;
+            lastFrame = now;
+            return;
+        }
+        if (firstSequence < 0) {
+            return;
+        }
+        frameTimes.add(now - lastFrame);
+        lastFrame = now;
+        if (pendingSwitch != null) {
+            ModelStats m = s.models().get(LabModel.SWITCHED_MODEL);
+            if (m.activation() == pendingSwitch && m.epoch() >= 1) {
+                switchLatencies.add(now - switchSentAt);
+                pendingSwitch = null;
+            }
+        }
+        double elapsed = (now - startNanos) / 1e9;
+        if (pendingSwitch == null && elapsed >= nextSwitch + 1 && elapsed < seconds - 0.5) {
+            pendingSwitch = CYCLE.get(nextSwitch % CYCLE.size());
+            nextSwitch++;
+            switchSentAt = System.nanoTime();
+            model.selectActivation(pendingSwitch);
+        }
+        if (elapsed >= seconds) {
+            epochsPerSecond = s.measuredEpochsPerSecond();
+            published = s.sequence() - firstSequence;
+            drawn = model.snapshotsTaken() - snapshotsAtStart;
+            elapsedSeconds = elapsed;
+            stage.close();
+        }
+    }
+
+    private void print(PrintWriter out) {
+        long[] frames = frameTimes.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] switches = switchLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        out.printf(Locale.ROOT, "bench-ui: %.1f s in a %.0f×%.0f window, Max speed, an activation switch every second%n",
+                elapsedSeconds, ActivationLabApp.WIDTH, ActivationLabApp.HEIGHT);
+        out.printf(Locale.ROOT, "frames: %d, average %.1f FPS, frame time p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                frames.length, frames.length / elapsedSeconds, ms(percentile(frames, 50)),
+                ms(percentile(frames, 99)), ms(frames.length == 0 ? 0 : frames[frames.length - 1]));
+        out.printf(Locale.ROOT, "snapshots: %d published, %d drawn (latest wins: the rest were skipped)%n",
+                published, drawn);
+        out.printf(Locale.ROOT, "training: %.0f epochs/s for both models together%n", epochsPerSecond);
+        out.printf(Locale.ROOT, "switch latency (command → first frame showing the new activation trained): "
+                        + "p50 %.1f ms, max %.1f ms over %d switches%n",
+                ms(percentile(switches, 50)), ms(switches.length == 0 ? 0 : switches[switches.length - 1]),
+                switches.length);
+        out.flush();
+    }
+
+    static long percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    /** For tests: the frame intervals measured so far. */
+    List<Long> frameTimes() {
+        return Arrays.asList(frameTimes.toArray(new Long[0]));
+    }
+}
