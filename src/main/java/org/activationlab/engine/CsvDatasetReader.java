@@ -47,7 +47,7 @@ public final class CsvDatasetReader {
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                 continue;
             }
-            String[] cells = trimmed.split("[,;\\t]", -1);
+            String[] cells = split(trimmed);
             if (cells.length < 2) {
                 throw new DataFileException(name + " line " + lineNumber
                         + ": expected two columns x,y but found " + cells.length);
@@ -86,6 +86,27 @@ public final class CsvDatasetReader {
         }
         return new Dataset(java.util.Arrays.copyOf(xs, count), java.util.Arrays.copyOf(ys, count),
                 name);
+    }
+
+    /**
+     * Splits on tabs or semicolons if the line has them — then a comma is a decimal comma, as
+     * spreadsheets in many locales write "1,5;2,5" — and on commas otherwise.
+     */
+    static String[] split(String line) {
+        if (line.indexOf('\t') >= 0) {
+            return decimalCommas(line.split("\t", -1));
+        }
+        if (line.indexOf(';') >= 0) {
+            return decimalCommas(line.split(";", -1));
+        }
+        return line.split(",", -1);
+    }
+
+    private static String[] decimalCommas(String[] cells) {
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = cells[i].replace(',', '.');
+        }
+        return cells;
     }
 
     private static Float parse(String cell) {

@@ -135,7 +135,9 @@ public final class Mlp {
                     + batch + " × " + input.numCols);
         }
         FMatrixRMaj current = input;
-        for (DenseLayer layer : layers) {
+        // Indexed loops: an iterator over the unmodifiable list would allocate every batch.
+        for (int i = 0; i < layers.size(); i++) {
+            DenseLayer layer = layers.get(i);
             layer.resize(batch);
             layer.forward(current, kernels);
             current = layer.out;

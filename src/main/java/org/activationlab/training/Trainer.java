@@ -283,6 +283,8 @@ public final class Trainer implements AutoCloseable {
         }
 
         void apply(TrainerCommand command) {
+            // Whatever the user does next answers an earlier error; a new one is set again below.
+            failure = null;
             if (command instanceof TrainerCommand.Play) {
                 extendLimitIfReached();
                 playing = canTrain();
@@ -310,6 +312,7 @@ public final class Trainer implements AutoCloseable {
             } else if (command instanceof TrainerCommand.SetEpochLimit l) {
                 config = config.withEpochLimit(l.limit());
                 limitLength = l.limit();
+                playing = playing && canTrain();
             } else if (command instanceof TrainerCommand.SwitchActivation s) {
                 switchActivation(s);
             } else if (command instanceof TrainerCommand.SetLearningRate lr) {
