@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,7 +26,8 @@ import java.util.stream.Stream;
 /**
  * {@code bench}: times the seed experiment — a ReLU and a Linear model, 1-64-64-1, Adam 1e-3,
  * batch 32, seed 42, 1000 points of sin(x) — trained in lockstep from fresh weights, after
- * untimed warm-up repetitions. Building the models is not timed. Two figures: training only
+ * untimed warm-up repetitions. Building the models is not timed. Two figures, measured in
+ * alternating repetitions so that both see the same load from other processes: training only
  * ({@link ModelRun#trainEpoch()}), and with the per-epoch statistics the app gathers
  * ({@link ModelRun#measure()} after every epoch).
  */
@@ -75,39 +77,42 @@ public final class BenchCommand implements Callable<Integer> {
                 + " and Adam %.2f M); %.3f GFLOP per repetition (both models)%n",
                 flops.total() / 1e6, flops.matmul() / 1e6, flops.elementwise() / 1e6,
                 flopsPerRepetition / 1e9);
-        out.printf(Locale.ROOT, "%d warm-up + %d timed repetitions, fresh weights each;"
-                + " times are for both models together%n", warmup, repeat);
+        out.printf(Locale.ROOT, "%d warm-up + %d timed repetitions of each figure, alternating, fresh"
+                + " weights each; times are for both models together%n", warmup, repeat);
         out.flush();
 
-        double[] train = time(data, false);
+        double loadBefore = loadAverage();
+        // Interleaved, so that both figures see the same competition from other processes.
+        for (int i = 0; i < warmup; i++) {
+            repetition(data, false);
+            repetition(data, true);
+        }
+        double[] train = new double[repeat];
+        double[] withStats = new double[repeat];
+        for (int i = 0; i < repeat; i++) {
+            train[i] = repetition(data, false);
+            withStats[i] = repetition(data, true);
+        }
         double trainMedian = median(train);
+        double statsMedian = median(withStats);
         out.printf(Locale.ROOT, "training only:             min %.3f s  median %.3f s  %7.1f epochs/s"
                         + "  %6.2f GFLOP/s (median; best %.2f)%n",
                 min(train), trainMedian, epochs / trainMedian, flopsPerRepetition / trainMedian / 1e9,
                 flopsPerRepetition / min(train) / 1e9);
-        out.flush();
-
-        double[] withStats = time(data, true);
-        double statsMedian = median(withStats);
         out.printf(Locale.ROOT, "with per-epoch statistics: min %.3f s  median %.3f s  %7.1f epochs/s"
                         + "  %6.2f GFLOP/s of training FLOPs (median); statistics cost %+.0f%%%n",
                 min(withStats), statsMedian, epochs / statsMedian,
                 flopsPerRepetition / statsMedian / 1e9, 100 * (statsMedian / trainMedian - 1));
+        double loadAfter = loadAverage();
+        if (loadBefore >= 0) {
+            out.printf(Locale.ROOT, "system load average %.2f before, %.2f after, on %d processors%s%n",
+                    loadBefore, loadAfter, Runtime.getRuntime().availableProcessors(),
+                    Math.max(loadBefore, loadAfter) > Runtime.getRuntime().availableProcessors() - 1
+                            ? " (other processes competed: times are noisy)" : "");
+        }
         out.printf(Locale.ROOT, "check: final mse relu=%.6f linear=%.6f%n", finalMse[0], finalMse[1]);
         out.flush();
         return ActivationLabCommand.EXIT_OK;
-    }
-
-    /** Warm-up, then {@link #repeat} timed repetitions; returns the seconds of each. */
-    private double[] time(Dataset data, boolean statistics) {
-        for (int i = 0; i < warmup; i++) {
-            repetition(data, statistics);
-        }
-        double[] seconds = new double[repeat];
-        for (int i = 0; i < repeat; i++) {
-            seconds[i] = repetition(data, statistics);
-        }
-        return seconds;
     }
 
     /** One repetition from fresh weights: both models, {@link #epochs} epochs each, in lockstep. */
@@ -128,6 +133,11 @@ public final class BenchCommand implements Callable<Integer> {
         finalMse[0] = relu.measure().mse();
         finalMse[1] = linear.measure().mse();
         return seconds;
+    }
+
+    /** The system load average of the last minute, or a negative value if unavailable. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static ModelRun newRun(Dataset data, Activation activation) {
