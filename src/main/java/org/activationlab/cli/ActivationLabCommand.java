@@ -1,0 +1,151 @@
+package org.activationlab.cli;
+
+import org.activationlab.engine.DataFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+/**
+ * The headless command line, {@code activation-lab <command> [options]}.
+ *
+ * <p>Exit codes: {@value #EXIT_OK} success; {@value #EXIT_USAGE} bad input (one line
+ * {@code error: …} on stderr, never a stack trace); {@value #EXIT_DIVERGED} a model's loss became
+ * NaN or infinite while training; {@value #EXIT_INTERNAL} an unexpected failure (a bug), also
+ * reported in one line.
+ *
+ * <p>Other packages add commands to {@link #commandLine()} before executing it, e.g. the app's
+ * launcher adds {@code bench-ui}; the exception handlers there apply to them as well.
+ */
+@Command(name = "activation-lab", mixinStandardHelpOptions = true,
+        versionProvider = ActivationLabCommand.VersionProvider.class,
+        description = "Why neural networks need activation functions: train small networks on "
+                + "sin(x) and friends, with and without an activation, headless.",
+        subcommands = {TrainCommand.class, ActivationsCommand.class, BenchCommand.class},
+        footer = {"", "Exit codes: 0 success, 2 bad input, 3 a model diverged, 1 internal error."})
+public final class ActivationLabCommand implements Callable<Integer> {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_INTERNAL = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_DIVERGED = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Runs the command line and exits the JVM with its exit code. */
+    public static void main(String... args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line with these arguments and returns the exit code (no System.exit). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /**
+     * A new, fully configured command line: the root command with its subcommands and the
+     * handlers that turn bad input into one {@code error:} line and exit code 2. Callers may add
+     * subcommands and replace the output writers ({@code setOut}/{@code setErr}) before executing.
+     */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new ActivationLabCommand());
+        commandLine.setParameterExceptionHandler(ActivationLabCommand::handleParameterException);
+        commandLine.setExecutionExceptionHandler(ActivationLabCommand::handleExecutionException);
+        return commandLine;
+    }
+
+    /** No command given: a usage error. */
+    @Override
+    public Integer call() {
+        throw new CliException("no command given (choose from "
+                + String.join(", ", spec.subcommands().keySet()) + "; see --help)");
+    }
+
+    private static int handleParameterException(ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        String message = lowerFirst(e.getMessage());
+        if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+                && !u.getUnmatched().get(0).startsWith("-")) {
+            String arg = u.getUnmatched().get(0);
+            message = commandLine.getSubcommands().isEmpty()
+                    ? "unexpected argument '" + arg + "' (" + commandLine.getCommandName()
+                            + " takes options only)"
+                    : "unknown command '" + arg + "' (choose from "
+                            + String.join(", ", commandLine.getSubcommands().keySet()) + ")";
+        }
+        return printError(commandLine.getErr(), message, EXIT_USAGE);
+    }
+
+    private static int handleExecutionException(Exception e, CommandLine commandLine,
+                                                ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        if (e instanceof CliException || e instanceof DataFileException) {
+            return printError(err, e.getMessage(), EXIT_USAGE);
+        }
+        if (e instanceof ParameterException) {
+            return printError(err, lowerFirst(e.getMessage()), EXIT_USAGE);
+        }
+        Throwable t = e instanceof CommandLine.ExecutionException && e.getCause() != null
+                ? e.getCause() : e;
+        String message = t.getMessage() == null ? "" : ": " + t.getMessage();
+        return printError(err, "internal error: " + t.getClass().getName() + message
+                + " (please report this)", EXIT_INTERNAL);
+    }
+
+    private static int printError(PrintWriter err, String message, int code) {
+        String text = message == null || message.isBlank() ? "unknown error" : message;
+        err.println("error: " + text.strip().replaceAll("\\s*\\R\\s*", " "));
+        err.flush();
+        return code;
+    }
+
+    private static String lowerFirst(String s) {
+        if (s == null || s.length() < 2 || !Character.isUpperCase(s.charAt(0))
+                || Character.isUpperCase(s.charAt(1))) {
+            return s;
+        }
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** The project version (from the jar's Maven descriptor) and the Java runtime. */
+    public static final class VersionProvider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"activation-lab " + version(),
+                    "Java " + System.getProperty("java.version") + " ("
+                            + System.getProperty("java.vm.name") + ", "
+                            + System.getProperty("java.vendor") + "), "
+                            + System.getProperty("os.name") + " " + System.getProperty("os.arch")};
+        }
+    }
+
+    /** The version in the jar's {@code pom.properties}, or "development build" outside a jar. */
+    static String version() {
+        try (InputStream in = ActivationLabCommand.class.getResourceAsStream(
+                "/META-INF/maven/org.activationlab/activation-lab/pom.properties")) {
+            if (in != null) {
+                Properties properties = new Properties();
+                properties.load(in);
+                String v = properties.getProperty("version");
+                if (v != null) {
+                    return v;
+                }
+            }
+        } catch (IOException ignored) {
+            // fall through
+        }
+        String v = ActivationLabCommand.class.getPackage().getImplementationVersion();
+        return v != null ? v : "(development build)";
+    }
+}
