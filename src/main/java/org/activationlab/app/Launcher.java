@@ -1,6 +1,7 @@
 package org.activationlab.app;
 
 import javafx.application.Application;
+import org.activationlab.cli.ActivationLabCommand;
 import org.activationlab.ui.ActivationLabApp;
 
 /**
@@ -18,6 +19,8 @@ public final class Launcher {
             Application.launch(ActivationLabApp.class);
             return;
         }
-        System.exit(Cli.run(args));
+        picocli.CommandLine commandLine = ActivationLabCommand.commandLine();
+        commandLine.addSubcommand("bench-ui", new UiBenchmarkCommand());
+        System.exit(commandLine.execute(args));
     }
 }

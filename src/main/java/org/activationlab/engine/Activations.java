@@ -11,10 +11,10 @@ import java.util.Optional;
 public final class Activations {
 
     /** PyTorch's default Leaky ReLU slope. */
-    public static final float LEAKY_SLOPE_DEFAULT = 0.01f;
-    /** Keras' presets for the Leaky ReLU slope (LeakyReLU layer: 0.3, tf.nn.leaky_relu: 0.2). */
-    public static final float[] LEAKY_SLOPE_PRESETS = {0.01f, 0.2f, 0.3f};
-    public static final float PRELU_INITIAL_SLOPE = 0.25f;
+    public static final double LEAKY_SLOPE_DEFAULT = 0.01;
+    /** PyTorch's default and Keras' presets (tf.nn.leaky_relu: 0.2, LeakyReLU layer: 0.3). */
+    public static final List<Double> LEAKY_SLOPE_PRESETS = List.of(0.01, 0.2, 0.3);
+    public static final double PRELU_INITIAL_SLOPE = 0.25;
 
     public static final Activation RELU = new ReluFamily.Relu();
     public static final Activation LEAKY_RELU = leakyRelu(LEAKY_SLOPE_DEFAULT);
@@ -45,7 +45,7 @@ public final class Activations {
     }
 
     /** Leaky ReLU with the given negative slope (≥ 0). */
-    public static Activation leakyRelu(float slope) {
+    public static Activation leakyRelu(double slope) {
         if (!(slope >= 0 && slope < 1)) {
             throw new IllegalArgumentException("Leaky ReLU slope must be in [0, 1), got " + slope);
         }
@@ -68,7 +68,7 @@ public final class Activations {
         }
         if (key.equals("swish")) {
             key = SILU.id();
-        } else if (key.equals("identity") || key.equals("none")) {
+        } else if (key.equals("identity")) {
             key = LINEAR.id();
         }
         for (Activation a : ALL) {

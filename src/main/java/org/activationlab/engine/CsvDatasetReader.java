@@ -14,6 +14,9 @@ import java.nio.file.Path;
  */
 public final class CsvDatasetReader {
 
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
     private CsvDatasetReader() {
     }
 
@@ -22,6 +25,8 @@ public final class CsvDatasetReader {
             return read(reader, file.getFileName().toString());
         } catch (java.nio.file.NoSuchFileException e) {
             throw new DataFileException(file + ": no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new DataFileException(file + ": permission denied");
         } catch (java.nio.charset.MalformedInputException e) {
             throw new DataFileException(file + ": not a UTF-8 text file");
         } catch (IOException e) {
@@ -48,7 +53,7 @@ public final class CsvDatasetReader {
                 continue;
             }
             String[] cells = split(trimmed);
-            if (cells.length < 2) {
+            if (cells.length != 2) {
                 throw new DataFileException(name + " line " + lineNumber
                         + ": expected two columns x,y but found " + cells.length);
             }
@@ -114,10 +119,10 @@ public final class CsvDatasetReader {
         if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
             s = s.substring(1, s.length() - 1).strip();
         }
-        try {
-            return Float.parseFloat(s);
-        } catch (NumberFormatException e) {
-            return null;
+        // Plain decimal numbers only: Java would also take "1d", "0x1p3" or "NaN" as numbers.
+        if (!NUMBER.matcher(s).matches()) {
+            return s.equalsIgnoreCase("nan") || s.matches("[+-]?(?i)inf(inity)?") ? Float.NaN : null;
         }
+        return Float.parseFloat(s);
     }
 }

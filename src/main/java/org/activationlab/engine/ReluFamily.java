@@ -43,21 +43,24 @@ final class ReluFamily {
 
     /** Leaky ReLU (fixed slope) and PReLU (slope learned per layer) share one implementation. */
     static final class LeakyRelu extends Activation {
-        private final float slope;
+        /** Exact slope for value/derivative; the training loops use its float. */
+        private final double slope;
+        private final float slopeFloat;
         private final boolean learned;
 
-        LeakyRelu(String id, String name, float slope, boolean learned) {
+        LeakyRelu(String id, String name, double slope, boolean learned) {
             super(id, name, learned ? "x if x > 0, else a·x (a learned)"
                             : "x if x > 0, else " + slope + "·x",
                     new ActivationFacts("(-∞, ∞)", false, false,
                             "no: f′ never 0, so units cannot die", "possible, unbounded", "cheap",
                             learned ? "hidden layers of deep image models" : "hidden layers, against dying ReLU"));
             this.slope = slope;
+            this.slopeFloat = (float) slope;
             this.learned = learned;
         }
 
         /** The fixed slope, or PReLU's initial slope. */
-        public float slope() {
+        public double slope() {
             return slope;
         }
 
@@ -68,7 +71,7 @@ final class ReluFamily {
 
         @Override
         public float initialParameter() {
-            return slope;
+            return slopeFloat;
         }
 
         @Override
@@ -83,7 +86,7 @@ final class ReluFamily {
 
         @Override
         public void forward(float[] pre, float[] out, int rows, int cols, float parameter) {
-            float a = learned ? parameter : slope;
+            float a = learned ? parameter : slopeFloat;
             int n = rows * cols;
             for (int i = 0; i < n; i++) {
                 float x = pre[i];
@@ -94,7 +97,7 @@ final class ReluFamily {
         @Override
         public void backward(float[] pre, float[] out, float[] gradOut, float[] gradPre,
                              int rows, int cols, float parameter) {
-            float a = learned ? parameter : slope;
+            float a = learned ? parameter : slopeFloat;
             int n = rows * cols;
             for (int i = 0; i < n; i++) {
                 gradPre[i] = pre[i] > 0f ? gradOut[i] : a * gradOut[i];

@@ -1,0 +1,36 @@
+package org.activationlab.app;
+
+import org.activationlab.cli.ActivationLabCommand;
+import org.activationlab.cli.CliException;
+import org.activationlab.ui.UiBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code bench-ui}: the desktop app's frame rate and switch latency, in a real window. */
+@Command(name = "bench-ui", mixinStandardHelpOptions = true,
+        versionProvider = ActivationLabCommand.VersionProvider.class,
+        description = {"Opens the real window at 1280×800, trains at Max speed, switches the "
+                + "activation once a second, and prints average FPS, p50/p99 frame time, snapshots "
+                + "published vs drawn, and the latency from a switch to the first frame showing it.",
+                "Needs a display (under Xvfb: xvfb-run -a java -jar activation-lab.jar bench-ui)."})
+final class UiBenchmarkCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--seconds", defaultValue = "15", paramLabel = "S",
+            description = "How long to run, 1–600 (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (!(seconds >= 1 && seconds <= 600)) {
+            throw new CliException("--seconds must be 1–600, got " + seconds);
+        }
+        return new UiBenchmark(seconds).run(spec.commandLine().getOut());
+    }
+}
