@@ -6,9 +6,12 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextInputControl;
+import javafx.scene.Node;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -43,21 +46,39 @@ public final class MainView extends BorderPane {
     private final Label bannerText = new Label();
     private final HBox banner;
     private final AnimationTimer frameLoop;
+    private final Shortcuts shortcuts = new Shortcuts();
+    private final MenuBar menuBar = new MenuBar();
+    private final TabPane instruments = new TabPane();
+    private final StackPane centre;
+    private final List<ChartCanvas> charts = new ArrayList<>();
+    private final Node defaultContent;
     private LongConsumer frameListener;
 
     public MainView(LabModel model) {
         this.model = model;
         getStyleClass().add("main-view");
         controls = new ControlBar(model);
-        setTop(controls);
+        menuBar.setId("menu-bar");
+        for (String name : MENUS) {
+            Menu menu = new Menu(name);
+            menu.setId("menu-" + name.toLowerCase(Locale.ROOT));
+            menuBar.getMenus().add(menu);
+        }
+        setTop(new VBox(menuBar, controls));
 
         fitChart.setId("fit-chart");
         lossChart.setId("loss-chart");
-        VBox charts = new VBox(fitChart, lossChart);
-        charts.getStyleClass().add("charts");
+        instruments.setId("instruments");
+        instruments.getStyleClass().add("instruments");
+        instruments.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        addInstrument("Loss", lossChart);
+        VBox chartColumn = new VBox(fitChart, instruments);
+        chartColumn.getStyleClass().add("charts");
         VBox.setVgrow(fitChart, Priority.ALWAYS);
-        lossChart.prefHeightProperty().bind(charts.heightProperty().multiply(0.28));
-        lossChart.setMinHeight(110);
+        instruments.prefHeightProperty().bind(chartColumn.heightProperty().multiply(0.3));
+        instruments.setMinHeight(140);
+        defaultContent = chartColumn;
+        registerChart(fitChart);
 
         hint.setId("hint");
         hint.getStyleClass().add("hint");
@@ -73,7 +94,7 @@ public final class MainView extends BorderPane {
         banner.setVisible(false);
         banner.setManaged(false);
         banner.setMaxHeight(USE_PREF_SIZE);
-        StackPane centre = new StackPane(charts, hint, banner);
+        centre = new StackPane(chartColumn, hint, banner);
         StackPane.setAlignment(banner, Pos.TOP_CENTER);
         StackPane.setAlignment(hint, Pos.CENTER);
         setCenter(centre);
@@ -85,6 +106,7 @@ public final class MainView extends BorderPane {
         statusBar.getStyleClass().add("status-bar");
         setBottom(statusBar);
 
+        installShortcuts();
         model.snapshotProperty().addListener((obs, old, now) -> show(now));
         show(model.snapshot());
 
@@ -106,6 +128,7 @@ public final class MainView extends BorderPane {
             ActivationCard card = new ActivationCard(a, key);
             card.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> model.selectActivation(a));
             cards.add(card);
+            registerChart(card.plot());
             grid.add(card, i % 2, i / 2);
         }
         Label heading = new Label("Activation functions");
@@ -140,52 +163,89 @@ public final class MainView extends BorderPane {
 
     private void onFrame(long now) {
         model.pullSnapshot();
-        fitChart.redrawIfDirty();
-        lossChart.redrawIfDirty();
-        for (ActivationCard card : cards) {
-            card.plot().redrawIfDirty();
+        for (int i = 0; i < charts.size(); i++) {
+            charts.get(i).redrawIfDirty();
         }
         if (frameListener != null) {
             frameListener.accept(now);
         }
     }
 
-    /** Installs the window's keys: Space, →, R, 1–9 and 0. */
+    /** Installs the window's keys (see {@link #shortcuts()}). */
     public void installKeys(Scene scene) {
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (scene.getFocusOwner() instanceof TextInputControl && e.getCode() != KeyCode.ESCAPE) {
-                return;
-            }
-            if (handleKey(e.getCode())) {
-                e.consume();
-            }
-        });
+        shortcuts.install(scene);
     }
 
-    boolean handleKey(KeyCode code) {
-        switch (code) {
-            case SPACE -> model.togglePlay();
-            case RIGHT -> model.step();
-            case R -> model.reset();
-            default -> {
-                int index = digitIndex(code);
-                if (index < 0 || index >= cards.size()) {
-                    return false;
-                }
-                model.selectActivation(cards.get(index).activation());
-            }
+    private void installShortcuts() {
+        shortcuts.add(KeyCode.SPACE, "Play / pause", model::togglePlay);
+        shortcuts.add(KeyCode.RIGHT, "Train one epoch", model::step);
+        shortcuts.add(KeyCode.R, "Reset to epoch 0", model::reset);
+        for (int i = 0; i < Math.min(10, cards.size()); i++) {
+            Activation a = cards.get(i).activation();
+            KeyCode digit = DIGITS[i];
+            KeyCode numpad = NUMPAD_DIGITS[i];
+            shortcuts.add(digit, "Switch to " + a.displayName(), () -> model.selectActivation(a));
+            shortcuts.add(numpad, "Switch to " + a.displayName(), () -> model.selectActivation(a));
         }
-        return true;
     }
 
-    /** 1…9 → 0…8, 0 → 9, else −1. */
-    static int digitIndex(KeyCode code) {
-        if (code.isDigitKey()) {
-            String name = code.getName();
-            int d = name.charAt(name.length() - 1) - '0';
-            return d == 0 ? 9 : d - 1;
+    private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3,
+            KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8,
+            KeyCode.DIGIT9, KeyCode.DIGIT0};
+    private static final KeyCode[] NUMPAD_DIGITS = {KeyCode.NUMPAD1, KeyCode.NUMPAD2,
+            KeyCode.NUMPAD3, KeyCode.NUMPAD4, KeyCode.NUMPAD5, KeyCode.NUMPAD6, KeyCode.NUMPAD7,
+            KeyCode.NUMPAD8, KeyCode.NUMPAD9, KeyCode.NUMPAD0};
+
+    /** The menus of the menu bar, in order. */
+    public static final List<String> MENUS = List.of("File", "View", "Experiment", "Lessons", "Help");
+
+    /** The menu called {@code name} (one of {@link #MENUS}), for features to add items to. */
+    public Menu menu(String name) {
+        for (Menu m : menuBar.getMenus()) {
+            if (m.getText().equals(name)) {
+                return m;
+            }
         }
-        return -1;
+        throw new IllegalArgumentException("no menu " + name);
+    }
+
+    public MenuBar menuBar() {
+        return menuBar;
+    }
+
+    /** Every keyboard shortcut; features add theirs here. */
+    public Shortcuts shortcuts() {
+        return shortcuts;
+    }
+
+    /** Adds a tab to the instrument strip under the fit chart; charts in it are redrawn per frame. */
+    public Tab addInstrument(String title, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId("tab-" + title.toLowerCase(Locale.ROOT).replace(' ', '-'));
+        instruments.getTabs().add(tab);
+        if (content instanceof ChartCanvas chart) {
+            registerChart(chart);
+        }
+        return tab;
+    }
+
+    public TabPane instruments() {
+        return instruments;
+    }
+
+    /** Redraws {@code chart} in the frame loop whenever it is dirty. */
+    public void registerChart(ChartCanvas chart) {
+        if (!charts.contains(chart)) {
+            charts.add(chart);
+        }
+    }
+
+    /**
+     * Replaces what the centre shows (the fit chart and instruments by default; race mode's grid
+     * for instance); null restores the default.
+     */
+    public void setMainContent(Node content) {
+        centre.getChildren().set(0, content == null ? defaultContent : content);
     }
 
     private void show(Snapshot s) {

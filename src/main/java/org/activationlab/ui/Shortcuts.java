@@ -1,0 +1,80 @@
+package org.activationlab.ui;
+
+import javafx.scene.Scene;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Every keyboard shortcut of the window in one place: what the key does (for the shortcuts
+ * overlay) and the action. One key filter on the scene runs them, so a focused button never
+ * swallows Space; plain keys are left to a text field that has the focus.
+ */
+public final class Shortcuts {
+
+    /** A shortcut: its keys, what it does, and the action. */
+    public record Shortcut(KeyCombination keys, String description, Runnable action) {
+        /** True for keys without Ctrl/Alt/Meta, which a text field would otherwise receive. */
+        boolean isPlain() {
+            return keys.getControl() == KeyCombination.ModifierValue.UP
+                    && keys.getAlt() == KeyCombination.ModifierValue.UP
+                    && keys.getMeta() == KeyCombination.ModifierValue.UP
+                    && keys.getShortcut() == KeyCombination.ModifierValue.UP
+                    && !(keys instanceof KeyCodeCombination k && isFunctionOrEscape(k.getCode()));
+        }
+
+        private static boolean isFunctionOrEscape(KeyCode code) {
+            return code.isFunctionKey() || code == KeyCode.ESCAPE;
+        }
+
+        /** The keys as shown to the user, e.g. "Ctrl+S", "Space". */
+        public String keysText() {
+            return keys.getDisplayText();
+        }
+    }
+
+    private final List<Shortcut> shortcuts = new ArrayList<>();
+
+    /** Adds a shortcut; an earlier one for the same keys wins. */
+    public void add(KeyCombination keys, String description, Runnable action) {
+        shortcuts.add(new Shortcut(keys, description, action));
+    }
+
+    /** Adds a plain key without modifiers. */
+    public void add(KeyCode code, String description, Runnable action) {
+        add(new KeyCodeCombination(code), description, action);
+    }
+
+    public List<Shortcut> all() {
+        return Collections.unmodifiableList(shortcuts);
+    }
+
+    /** Installs the key filter on the scene. */
+    public void install(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (handle(e, scene.getFocusOwner() instanceof TextInputControl)) {
+                e.consume();
+            }
+        });
+    }
+
+    /** Runs the shortcut matching {@code event}; returns true if one did. */
+    boolean handle(KeyEvent event, boolean typingInTextField) {
+        for (Shortcut s : shortcuts) {
+            if (s.keys().match(event)) {
+                if (typingInTextField && s.isPlain()) {
+                    return false;
+                }
+                s.action().run();
+                return true;
+            }
+        }
+        return false;
+    }
+}
