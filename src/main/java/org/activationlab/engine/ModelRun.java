@@ -333,8 +333,16 @@ public final class ModelRun {
                         new int[0], new int[0], Float.NaN));
             }
         }
+        List<float[]> weights = new ArrayList<>(network.layerCount());
+        List<float[]> biases = new ArrayList<>(network.layerCount());
+        for (int l = 0; l < network.layerCount(); l++) {
+            FMatrixRMaj w = network.weights(l);
+            FMatrixRMaj b = network.bias(l);
+            weights.add(java.util.Arrays.copyOf(w.data, w.numRows * w.numCols));
+            biases.add(java.util.Arrays.copyOf(b.data, b.numCols));
+        }
         return new ModelStats(name, network.activation(), epoch, lastTrainLoss, mse, predictions,
-                grid, layers, diverged, divergedAtEpoch);
+                grid, layers, diverged, divergedAtEpoch, weights, biases);
     }
 
     private void countActivations(int layer, int rows, int[] nonZero, int[] histogram, long[] zeros) {

@@ -16,13 +16,18 @@ import java.util.List;
  * @param layers          per dense layer, hidden layers first, the output layer last
  * @param diverged        true once the loss became NaN or infinite; the model then stops
  * @param divergedAtEpoch the epoch at which it diverged, or −1
+ * @param weights         per dense layer, a copy of its weights (inputs × units, row-major)
+ * @param biases          per dense layer, a copy of its biases
  */
 public record ModelStats(String name, Activation activation, int epoch, double trainLoss,
                          double mse, float[] predictions, float[] gridPredictions,
-                         List<LayerStats> layers, boolean diverged, int divergedAtEpoch) {
+                         List<LayerStats> layers, boolean diverged, int divergedAtEpoch,
+                         List<float[]> weights, List<float[]> biases) {
 
     public ModelStats {
         layers = List.copyOf(layers);
+        weights = List.copyOf(weights);
+        biases = List.copyOf(biases);
     }
 
     /** Mean share of dead units over the hidden layers. */
