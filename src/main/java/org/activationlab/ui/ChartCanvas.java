@@ -182,11 +182,12 @@ public abstract class ChartCanvas extends Region {
         if (!dirty || canvas.getWidth() < 2 || canvas.getHeight() < 2) {
             return;
         }
-        dirty = false;
         redraws++;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         prepare(w, h);
+        // After prepare(): it may mark the static layer, which this draw already covers.
+        dirty = false;
         if (staticDirty) {
             staticDirty = false;
             GraphicsContext s = staticLayer.getGraphicsContext2D();

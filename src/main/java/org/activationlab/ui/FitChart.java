@@ -1,5 +1,6 @@
 package org.activationlab.ui;
 
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -29,6 +30,9 @@ public final class FitChart extends ChartCanvas {
     private float[] trueCurveX = new float[0];
     private float[] trueCurveY = new float[0];
     private PlotViewport viewport;
+    private Rectangle2D legendBounds;
+    /** Measures legend text; never shown. */
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
 
     public FitChart() {
         getStyleClass().add("fit-chart");
@@ -58,7 +62,7 @@ public final class FitChart extends ChartCanvas {
         Dataset data = snapshot.config().data();
         double fs = fontSize();
         double left = fs * 4.2;
-        double top = fs * 3.2;
+        double top = fs * 4.6;
         double right = fs * 1.2;
         double bottom = fs * 2.6;
         double minY = -BASE_Y;
@@ -220,39 +224,64 @@ public final class FitChart extends ChartCanvas {
         }
     }
 
+    /**
+     * One row of entries between the title and the plot, centred: outside the plot, so it never
+     * hides a peak of the curves.
+     */
     private void drawLegend(GraphicsContext g, PlotViewport v, Dataset data, List<ModelStats> models,
                             double fs) {
-        int rows = models.size() + (data.target().isPresent() ? 1 : 0);
-        double rowH = fs * 1.55;
-        double boxW = fs * 21;
-        double x = v.left() + fs * 0.8;
-        double y = v.top() + fs * 0.6;
-        Color bg = color(ChartColor.BACKGROUND);
-        g.setFill(new Color(bg.getRed(), bg.getGreen(), bg.getBlue(), 0.88));
-        g.fillRoundRect(x, y, boxW, rows * rowH + fs * 0.6, fs * 0.6, fs * 0.6);
-        g.setStroke(color(ChartColor.GRID));
-        g.setLineWidth(1);
-        g.strokeRoundRect(x, y, boxW, rows * rowH + fs * 0.6, fs * 0.6, fs * 0.6);
-        double rowY = y + fs * 0.3 + rowH / 2;
         g.setFont(font(1.0));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
+        int entries = models.size() + (data.target().isPresent() ? 1 : 0);
+        String[] texts = new String[entries];
+        int k = 0;
         if (data.target().isPresent()) {
-            legendLine(g, x + fs * 0.6, rowY, color(ChartColor.TRUE), fs * 0.38, null, fs);
-            g.setFill(color(ChartColor.TEXT));
-            g.fillText("True function " + data.target().get().displayName(), x + fs * 3.6, rowY);
-            rowY += rowH;
+            texts[k++] = "True function " + data.target().get().displayName();
+        }
+        for (ModelStats m : models) {
+            texts[k++] = modelLabel(m) + "  " + (m.diverged() ? "diverged" : "MSE " + formatMse(m.mse()));
+        }
+        double sample = fs * 2.4;
+        double gap = fs * 0.6;
+        double spacing = fs * 1.8;
+        double total = 0;
+        double[] widths = new double[entries];
+        for (int i = 0; i < entries; i++) {
+            widths[i] = textWidth(texts[i], g.getFont());
+            total += sample + gap + widths[i] + (i > 0 ? spacing : 0);
+        }
+        double x = Math.max(v.left(), (v.left() + v.right()) / 2 - total / 2);
+        double y = v.top() - fs * 1.1;
+        legendBounds = new Rectangle2D(x, y - fs * 0.8, total, fs * 1.6);
+        k = 0;
+        if (data.target().isPresent()) {
+            legendLine(g, x, y, color(ChartColor.TRUE), fs * 0.38, null, fs);
+            x = legendText(g, texts[k], x + sample + gap, y, widths[k++], spacing);
         }
         for (int i = 0; i < models.size(); i++) {
-            ModelStats m = models.get(i);
-            legendLine(g, x + fs * 0.6, rowY, modelColor(i), fs * 0.24,
+            legendLine(g, x, y, modelColor(i), fs * 0.24,
                     i == 0 ? null : new double[]{fs * 0.9, fs * 0.55}, fs);
-            g.setFill(color(ChartColor.TEXT));
-            String mse = m.diverged() ? "diverged" : "MSE " + formatMse(m.mse());
-            g.fillText(modelLabel(m) + "   " + mse, x + fs * 3.6, rowY);
-            rowY += rowH;
+            x = legendText(g, texts[k], x + sample + gap, y, widths[k++], spacing);
         }
-        g.setLineDashes((double[]) null);
+    }
+
+    private double legendText(GraphicsContext g, String text, double x, double y, double width,
+                              double spacing) {
+        g.setFill(color(ChartColor.TEXT));
+        g.fillText(text, x, y);
+        return x + width + spacing;
+    }
+
+    private double textWidth(String text, javafx.scene.text.Font f) {
+        measure.setFont(f);
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    /** Where the legend was last drawn, in chart pixels (null before the first draw). */
+    public Rectangle2D legendBounds() {
+        return legendBounds;
     }
 
     private static void legendLine(GraphicsContext g, double x, double y, Color c, double w,

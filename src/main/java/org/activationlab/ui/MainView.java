@@ -11,7 +11,9 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -174,6 +176,14 @@ public final class MainView extends BorderPane {
     /** Installs the window's keys (see {@link #shortcuts()}). */
     public void installKeys(Scene scene) {
         shortcuts.install(scene);
+        // Esc in a text field, or a click on the charts, gives the keys back to the window.
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && scene.getFocusOwner() instanceof TextInputControl) {
+                requestFocus();
+                e.consume();
+            }
+        });
+        centre.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
     }
 
     private void installShortcuts() {

@@ -185,14 +185,11 @@ final class FxTestSupport {
                 && Math.abs(b - (int) Math.round(colour.getBlue() * 255)) <= tolerance;
     }
 
-    /** The fit chart's legend box in chart pixels, with a margin (its layout as in FitChart). */
+    /** The fit chart's legend box in chart pixels, with a margin, as the chart last drew it. */
     static Rectangle2D fitLegendBounds(FitChart chart, PlotViewport v, int rows) {
-        double fs = onFx(chart::fontSize);
+        Rectangle2D b = onFx(chart::legendBounds);
         double margin = 3;
-        double x = v.left() + fs * 0.8 - margin;
-        double y = v.top() + fs * 0.6 - margin;
-        double w = fs * 21 + 2 * margin;
-        double h = rows * fs * 1.55 + fs * 0.6 + 2 * margin;
-        return new Rectangle2D(x, y, w, h);
+        return new Rectangle2D(b.getMinX() - margin, b.getMinY() - margin,
+                b.getWidth() + 2 * margin, b.getHeight() + 2 * margin);
     }
 }
