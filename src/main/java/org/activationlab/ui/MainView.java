@@ -50,6 +50,7 @@ public final class MainView extends BorderPane {
     private final MenuBar menuBar = new MenuBar();
     private final TabPane instruments = new TabPane();
     private final StackPane centre;
+    private final VBox top;
     private final List<ChartCanvas> charts = new ArrayList<>();
     private final Node defaultContent;
     private LongConsumer frameListener;
@@ -64,7 +65,8 @@ public final class MainView extends BorderPane {
             menu.setId("menu-" + name.toLowerCase(Locale.ROOT));
             menuBar.getMenus().add(menu);
         }
-        setTop(new VBox(menuBar, controls));
+        top = new VBox(menuBar, controls);
+        setTop(top);
 
         fitChart.setId("fit-chart");
         lossChart.setId("loss-chart");
@@ -246,6 +248,17 @@ public final class MainView extends BorderPane {
      */
     public void setMainContent(Node content) {
         centre.getChildren().set(0, content == null ? defaultContent : content);
+    }
+
+    /**
+     * Docks {@code guide} under the control bar, above the charts, where it covers nothing (a
+     * lesson's explanation); null removes it.
+     */
+    public void setGuide(Node guide) {
+        top.getChildren().setAll(menuBar, controls);
+        if (guide != null) {
+            top.getChildren().add(guide);
+        }
     }
 
     private void show(Snapshot s) {
