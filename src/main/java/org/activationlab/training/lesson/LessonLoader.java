@@ -209,8 +209,10 @@ public final class LessonLoader {
         } catch (IOException | IllegalStateException | com.google.gson.JsonParseException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             int see = message.indexOf("\nSee ");
-            throw new LessonFormatException(file, null, "is not valid JSON: "
-                    + (see < 0 ? message : message.substring(0, see)));
+            message = (see < 0 ? message : message.substring(0, see)).replace(
+                    "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON",
+                    "unexpected text (names and texts need double quotes; no comments, nothing after the end)");
+            throw new LessonFormatException(file, null, "is not valid JSON: " + message);
         }
     }
 
