@@ -244,10 +244,17 @@ public final class MainView extends BorderPane {
 
     /**
      * Replaces what the centre shows (the fit chart and instruments by default; race mode's grid
-     * for instance); null restores the default.
+     * for instance); null restores the default. The "Press Space" hint belongs to the charts and
+     * hides while other content shows.
      */
     public void setMainContent(Node content) {
         centre.getChildren().set(0, content == null ? defaultContent : content);
+        updateHint(model.snapshot());
+    }
+
+    private void updateHint(Snapshot s) {
+        hint.setVisible(s != null && s.epoch() == 0 && !s.playing()
+                && centre.getChildren().get(0) == defaultContent);
     }
 
     /**
@@ -272,7 +279,7 @@ public final class MainView extends BorderPane {
         for (ActivationCard card : cards) {
             card.setActive(card.activation().id().equals(active.id()));
         }
-        hint.setVisible(s.epoch() == 0 && !s.playing());
+        updateHint(s);
         status.setText(statusText(s));
         String problem = problemText(s);
         banner.setVisible(problem != null);

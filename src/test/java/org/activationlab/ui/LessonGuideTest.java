@@ -187,6 +187,7 @@ class LessonGuideTest {
         });
         awaitFx("the softmax panel", () -> guide.softmaxPanel() != null && isShowing(guide.softmaxPanel()));
         assertFalse(onFx(() -> isShowing(view.fitChart())));
+        assertFalse(onFx(() -> isShowing(view.lookup("#hint"))), "no 'Press Space' over the panel");
         SoftmaxPanel panel = onFx(guide::softmaxPanel);
         robot.clickOn("#lesson-next");
         awaitFx("step 2", () -> guide.stepIndex() == 1);
@@ -201,6 +202,7 @@ class LessonGuideTest {
         awaitFx("the panel again", () -> isShowing(panel));
         robot.clickOn("#lesson-close");
         awaitFx("the charts after closing", () -> isShowing(view.fitChart()) && !isShowing(panel));
+        assertTrue(onFx(() -> isShowing(view.lookup("#hint"))), "the hint is back with the idle charts");
     }
 
     @Test
