@@ -140,9 +140,11 @@ public final class LessonPanel extends StackPane {
         text.setId("lesson-text");
         text.getStyleClass().add("lesson-text");
         text.setWrapText(true);
+        text.setMinHeight(USE_PREF_SIZE);
         watch.setId("lesson-watch");
         watch.getStyleClass().add("lesson-watch");
         watch.setWrapText(true);
+        watch.setMinHeight(USE_PREF_SIZE);
         watch.setMaxWidth(Double.MAX_VALUE);
         VBox box = new VBox(header, text, watch);
         box.setId("lesson-step");

@@ -56,6 +56,7 @@ public final class SoftmaxPanel extends StackPane {
                 + "probabilities between 0 and 1 that add up to 1.");
         caption.getStyleClass().add("softmax-caption");
         caption.setWrapText(true);
+        caption.setMinHeight(USE_PREF_SIZE);
 
         classCount.setId("softmax-classes");
         classCount.getItems().setAll(3, 4, 5);
@@ -108,6 +109,7 @@ public final class SoftmaxPanel extends StackPane {
     private void addRow(GridPane grid, int i) {
         Label name = new Label("class " + (char) ('A' + i));
         name.getStyleClass().add("softmax-class");
+        name.setMinWidth(USE_PREF_SIZE);
         Slider logit = new Slider(-MAX_LOGIT, MAX_LOGIT, START_LOGITS[i]);
         logit.setId("softmax-logit-" + i);
         logit.setBlockIncrement(0.5);
@@ -120,6 +122,7 @@ public final class SoftmaxPanel extends StackPane {
         bar.setMaxWidth(Double.MAX_VALUE);
         Label percent = new Label();
         percent.getStyleClass().add("softmax-percent");
+        percent.setMinWidth(USE_PREF_SIZE);
         grid.addRow(i + 1, name, logit, value, bar, percent);
         logits.add(logit);
         logitValues.add(value);
