@@ -25,6 +25,7 @@ public class ActivationLabApp extends Application {
         model = new LabModel(new Trainer(ExperimentConfig.classic()));
         view = new MainView(model);
         Scene scene = createScene(view);
+        LessonGuide.install(view, LessonGuide.loadCatalogue());
         stage.setTitle("Activation Lab");
         stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);

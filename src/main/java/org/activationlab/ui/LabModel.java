@@ -5,6 +5,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.activationlab.engine.Activation;
+import org.activationlab.training.ExperimentConfig;
 import org.activationlab.training.Snapshot;
 import org.activationlab.training.SwitchMode;
 import org.activationlab.training.Trainer;
@@ -102,6 +103,11 @@ public final class LabModel {
 
     public void setSeed(long seed) {
         trainer.send(new TrainerCommand.SetSeed(seed));
+    }
+
+    /** Replaces the whole experiment (a lesson, for instance): every model restarts, paused. */
+    public void load(ExperimentConfig config) {
+        trainer.send(new TrainerCommand.Load(config));
     }
 
     /** Picks a fresh random seed (1–99999, easy to read out in class) and restarts with it. */

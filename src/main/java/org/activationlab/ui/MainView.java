@@ -52,6 +52,7 @@ public final class MainView extends BorderPane {
     private final MenuBar menuBar = new MenuBar();
     private final TabPane instruments = new TabPane();
     private final StackPane centre;
+    private final VBox top;
     private final List<ChartCanvas> charts = new ArrayList<>();
     private final Node defaultContent;
     private LongConsumer frameListener;
@@ -66,7 +67,8 @@ public final class MainView extends BorderPane {
             menu.setId("menu-" + name.toLowerCase(Locale.ROOT));
             menuBar.getMenus().add(menu);
         }
-        setTop(new VBox(menuBar, controls));
+        top = new VBox(menuBar, controls);
+        setTop(top);
 
         fitChart.setId("fit-chart");
         lossChart.setId("loss-chart");
@@ -252,10 +254,28 @@ public final class MainView extends BorderPane {
 
     /**
      * Replaces what the centre shows (the fit chart and instruments by default; race mode's grid
-     * for instance); null restores the default.
+     * for instance); null restores the default. The "Press Space" hint belongs to the charts and
+     * hides while other content shows.
      */
     public void setMainContent(Node content) {
         centre.getChildren().set(0, content == null ? defaultContent : content);
+        updateHint(model.snapshot());
+    }
+
+    private void updateHint(Snapshot s) {
+        hint.setVisible(s != null && s.epoch() == 0 && !s.playing()
+                && centre.getChildren().get(0) == defaultContent);
+    }
+
+    /**
+     * Docks {@code guide} under the control bar, above the charts, where it covers nothing (a
+     * lesson's explanation); null removes it.
+     */
+    public void setGuide(Node guide) {
+        top.getChildren().setAll(menuBar, controls);
+        if (guide != null) {
+            top.getChildren().add(guide);
+        }
     }
 
     private void show(Snapshot s) {
@@ -269,7 +289,7 @@ public final class MainView extends BorderPane {
         for (ActivationCard card : cards) {
             card.setActive(card.activation().id().equals(active.id()));
         }
-        hint.setVisible(s.epoch() == 0 && !s.playing());
+        updateHint(s);
         status.setText(statusText(s));
         String problem = problemText(s);
         banner.setVisible(problem != null);
