@@ -31,6 +31,7 @@ public final class FitChart extends ChartCanvas {
     private float[] trueCurveY = new float[0];
     private PlotViewport viewport;
     private Rectangle2D legendBounds;
+    private String titleText = TITLE;
     /** Measures legend text; never shown. */
     private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
 
@@ -73,7 +74,9 @@ public final class FitChart extends ChartCanvas {
         }
         PlotViewport next = new PlotViewport(left, top, width - left - right, height - top - bottom,
                 data.minX(), data.maxX(), minY, maxY, false);
-        if (data != trueCurveFor || !next.equals(viewport)) {
+        String nextTitle = title(snapshot.config().models());
+        if (data != trueCurveFor || !next.equals(viewport) || !nextTitle.equals(titleText)) {
+            titleText = nextTitle;
             prepareTrueCurve(data);
             markStaticDirty();
         }
@@ -164,12 +167,34 @@ public final class FitChart extends ChartCanvas {
         }
     }
 
+    /**
+     * The classic title when an activation network meets a linear one; otherwise the networks'
+     * names, e.g. "Sigmoid network vs. ReLU network".
+     */
+    static String title(List<org.activationlab.engine.Activation> models) {
+        boolean hasLinear = false;
+        boolean hasOther = false;
+        for (org.activationlab.engine.Activation a : models) {
+            boolean linear = a.id().equals("linear");
+            hasLinear |= linear;
+            hasOther |= !linear;
+        }
+        if ((hasLinear && hasOther) || models.size() > 2) {
+            return TITLE;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (org.activationlab.engine.Activation a : models) {
+            sb.append(sb.length() == 0 ? "" : " vs. ").append(a.displayName()).append(" network");
+        }
+        return sb.toString();
+    }
+
     private void drawTitle(GraphicsContext g, double width, double fs) {
         g.setFill(color(ChartColor.TEXT));
         g.setFont(font(1.35));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(TITLE, width / 2, fs * 0.7);
+        g.fillText(titleText, width / 2, fs * 0.7);
     }
 
     private void drawGridAndAxes(GraphicsContext g, PlotViewport v, Dataset data, double fs) {
