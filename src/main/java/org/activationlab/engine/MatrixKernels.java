@@ -3,6 +3,7 @@ package org.activationlab.engine;
 import java.util.Arrays;
 
 import org.ejml.data.FMatrixRMaj;
+import org.ejml.dense.row.CommonOps_FDRM;
 
 /**
  * Float matrix products for the training hot loop, tuned for HotSpot C2 on JDK 17.
@@ -49,6 +50,12 @@ public final class MatrixKernels {
     /** multTransB transposes b only when it has at least this many output rows to amortise it. */
     private static final int MIN_ROWS_TO_TRANSPOSE = 4;
 
+    /**
+     * {@code -Dactivationlab.kernels=ejml} routes every product through EJML's
+     * {@code CommonOps_FDRM} instead, so the benchmark can show what the tuned loops are worth.
+     */
+    public static final boolean EJML_ONLY = "ejml".equals(System.getProperty("activationlab.kernels"));
+
     private final int maxDim;
     /** Zero-offset copy of the reused operand: row r holds source row r (length up to maxDim). */
     private final float[][] rows;
@@ -93,6 +100,18 @@ public final class MatrixKernels {
 
         final float[] ad = a.data, bd = b.data, cd = c.data;
 
+        if (EJML_ONLY) {
+            CommonOps_FDRM.mult(a, b, c);
+            if (bias != null) {
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        cd[i * n + j] += bias.data[j];
+                    }
+                }
+            }
+            return;
+        }
+
         if (n == 1) {
             // Last layer: c[i] = bias + dot(a row i, b). A one-element row gives the vector loop
             // nothing to do, so plain scalar dot products are faster.
@@ -131,6 +150,11 @@ public final class MatrixKernels {
 
         final float[] ad = a.data, bd = b.data, cd = c.data;
 
+        if (EJML_ONLY) {
+            CommonOps_FDRM.multTransA(a, b, c);
+            return;
+        }
+
         if (n == 1) {
             // Last layer: c (k×1) has the layout of the single row bᵀ·a, so accumulate that one
             // k-wide row from the rows of a instead of k one-element rows.
@@ -165,6 +189,11 @@ public final class MatrixKernels {
         requireWithinMax(m, k, n);
 
         final float[] ad = a.data, bd = b.data, cd = c.data;
+
+        if (EJML_ONLY) {
+            CommonOps_FDRM.multTransB(a, b, c);
+            return;
+        }
 
         if (m < MIN_ROWS_TO_TRANSPOSE || k == 1) {
             for (int i = 0; i < m; i++) {
