@@ -26,11 +26,13 @@ public record LayerStats(int units, boolean hidden, double gradientNorm, double 
 
     /** The bin a pre-activation value falls in, clamped to the end bins. */
     public static int bin(float value) {
-        double t = (value - HISTOGRAM_MIN) / (HISTOGRAM_MAX - HISTOGRAM_MIN);
-        int b = (int) Math.floor(t * HISTOGRAM_BINS);
-        if (Double.isNaN(t)) {
-            return HISTOGRAM_BINS / 2;
+        if (value != value) {
+            return HISTOGRAM_BINS / 2; // NaN
         }
-        return Math.max(0, Math.min(HISTOGRAM_BINS - 1, b));
+        // Truncation equals floor here: anything below the range is clamped to bin 0 anyway.
+        int b = (int) ((value - (float) HISTOGRAM_MIN) * BINS_PER_UNIT);
+        return b < 0 ? 0 : Math.min(HISTOGRAM_BINS - 1, b);
     }
+
+    private static final float BINS_PER_UNIT = (float) (HISTOGRAM_BINS / (HISTOGRAM_MAX - HISTOGRAM_MIN));
 }

@@ -309,7 +309,7 @@ public final class ModelRun {
         if (!Double.isFinite(mse)) {
             markDiverged();
         }
-        float[] grid = predict(data.gridX());
+        float[] grid = data.gridX() == xs ? predictions : predict(data.gridX());
         List<LayerStats> layers = new ArrayList<>();
         for (int l = 0; l < network.layerCount(); l++) {
             double gradNorm = stepsThisEpoch == 0 ? 0 : gradientNormSum[l] / stepsThisEpoch;
