@@ -61,7 +61,7 @@ final class ClassicActivations {
         Linear() {
             super("linear", "Linear (none)", "x",
                     new ActivationFacts("(−∞, ∞)", true, false, "no (f′ = 1), but the net is one line",
-                            "possible with large weights", "free",
+                            "possible with large weights (f′ = 1)", "free",
                             "regression outputs; stacked linear layers collapse to one line"));
         }
 

@@ -134,14 +134,23 @@ public final class Kinks {
                 float[] b = biases.get(l);
                 int units = b.length;
                 double s = negativeSlopes[l];
+                // Row by row through W (inputs × units, row-major), the order it lies in memory.
                 for (int j = 0; j < units; j++) {
-                    double a = 0;
-                    double c = b[j];
-                    for (int i = 0; i < inputs; i++) {
-                        double wij = w[i * units + j];
-                        a += inSlope[i] * wij;
-                        c += inOffset[i] * wij;
+                    outSlope[j] = 0;
+                    outOffset[j] = b[j];
+                }
+                for (int i = 0; i < inputs; i++) {
+                    double si = inSlope[i];
+                    double ci = inOffset[i];
+                    int row = i * units;
+                    for (int j = 0; j < units; j++) {
+                        outSlope[j] += si * w[row + j];
+                        outOffset[j] += ci * w[row + j];
                     }
+                }
+                for (int j = 0; j < units; j++) {
+                    double a = outSlope[j];
+                    double c = outOffset[j];
                     double z = a * x + c;
                     double tolerance = TOLERANCE * (Math.abs(a * x) + Math.abs(c));
                     // At a kink z is 0 up to rounding: the unit is on to the right if it rises.

@@ -4,7 +4,9 @@ package org.activationlab.engine;
 final class ReluFamily {
 
     static final String RELU_VANISHING = "no for x > 0 (f′ = 1); f′ = 0 for x < 0, so units can die";
-    static final String LARGE_WEIGHTS = "possible with large weights (f′ = 1 passes them on)";
+    static final String LARGE_WEIGHTS = "possible with large weights (f′ = 1 for x > 0)";
+    /** For the smooth relatives of ReLU, whose f′ only tends to 1 (GELU's and SiLU's overshoot it a little). */
+    static final String LARGE_WEIGHTS_SMOOTH = "possible with large weights (f′ → 1 for large x)";
 
     private ReluFamily() {
     }

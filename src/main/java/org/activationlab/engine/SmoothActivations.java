@@ -19,7 +19,7 @@ final class SmoothActivations {
                     tanhApproximation ? "GELU (tanh)" : "GELU",
                     tanhApproximation ? "½x(1 + tanh(√(2/π)(x + 0.044715x³)))" : "x·Φ(x)",
                     new ActivationFacts("[−0.17, ∞)", false, true, "only for very negative x",
-                            ReluFamily.LARGE_WEIGHTS,
+                            ReluFamily.LARGE_WEIGHTS_SMOOTH,
                             tanhApproximation ? "moderate (tanh)" : "expensive (erf)",
                             "Transformers (BERT, GPT)"));
             this.tanhApproximation = tanhApproximation;
@@ -54,7 +54,7 @@ final class SmoothActivations {
         Silu() {
             super("silu", "SiLU / Swish", "x·σ(x)",
                     new ActivationFacts("[−0.28, ∞)", false, true, "only for very negative x",
-                            ReluFamily.LARGE_WEIGHTS,
+                            ReluFamily.LARGE_WEIGHTS_SMOOTH,
                             "moderate (exp)", "EfficientNet, modern CNNs and LLM MLPs"));
         }
 
@@ -74,7 +74,7 @@ final class SmoothActivations {
         Softplus() {
             super("softplus", "Softplus", "ln(1 + eˣ)",
                     new ActivationFacts("(0, ∞)", false, true, "for very negative x (f′ = σ(x))",
-                            ReluFamily.LARGE_WEIGHTS, "moderate (exp, log)",
+                            ReluFamily.LARGE_WEIGHTS_SMOOTH, "moderate (exp, log)",
                             "where outputs must be positive (scales, rates)"));
         }
 
@@ -93,7 +93,7 @@ final class SmoothActivations {
         Mish() {
             super("mish", "Mish", "x·tanh(ln(1 + eˣ))",
                     new ActivationFacts("[−0.31, ∞)", false, true, "only for very negative x",
-                            ReluFamily.LARGE_WEIGHTS,
+                            ReluFamily.LARGE_WEIGHTS_SMOOTH,
                             "expensive (exp, log, tanh)", "YOLOv4 and other vision models"));
         }
 
