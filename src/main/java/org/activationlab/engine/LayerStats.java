@@ -15,10 +15,12 @@ package org.activationlab.engine;
  *                         values outside fall in the end bins
  * @param deadUnits        indices of the dead units
  * @param learnedSlope     PReLU's slope for this layer, NaN if it learns none
+ * @param saturatedShare   share of pre-activations over the training inputs where |f′| is below
+ *                         {@link Saturation#THRESHOLD}; 0 for the output layer, NaN for Softmax
  */
 public record LayerStats(int units, boolean hidden, double gradientNorm, double updateRatio,
                          double deadFraction, double sparsity, int[] histogram, int[] deadUnits,
-                         float learnedSlope) {
+                         float learnedSlope, double saturatedShare) {
 
     public static final int HISTOGRAM_BINS = 48;
     public static final double HISTOGRAM_MIN = -6;

@@ -253,6 +253,7 @@ public final class Trainer implements AutoCloseable {
         }
 
         void trainEpoch(long startedNanos) {
+            int divergedBefore = divergedCount();
             for (ModelRun run : runs) {
                 run.trainEpoch();
             }
@@ -265,11 +266,24 @@ public final class Trainer implements AutoCloseable {
             if (stepsRequested > 0) {
                 stepsRequested--;
             }
+            // A diverged model pauses everything, so the class sees it happen; Play trains the rest on.
             if (!canTrain()) {
                 playing = false;
             }
+            if (divergedCount() > divergedBefore) {
+                playing = false;
+                stepsRequested = 0;
+            }
             recentEpochTimes[recentCount % recentEpochTimes.length] = startedNanos;
             recentCount++;
+        }
+
+        private int divergedCount() {
+            int n = 0;
+            for (ModelRun run : runs) {
+                n += run.diverged() ? 1 : 0;
+            }
+            return n;
         }
 
         double measuredEpochsPerSecond() {

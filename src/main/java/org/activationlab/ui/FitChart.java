@@ -34,6 +34,12 @@ public final class FitChart extends ChartCanvas {
     private String titleText = TITLE;
     /** Measures legend text; never shown. */
     private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+    private final List<Overlay> overlays = new java.util.ArrayList<>();
+
+    /** Something drawn over the curves and the legend (the instruments' kinks and lines). */
+    public interface Overlay {
+        void draw(GraphicsContext g, FitChart chart, PlotViewport viewport, Snapshot snapshot);
+    }
 
     public FitChart() {
         getStyleClass().add("fit-chart");
@@ -41,6 +47,12 @@ public final class FitChart extends ChartCanvas {
 
     public void setSnapshot(Snapshot snapshot) {
         this.snapshot = snapshot;
+        markDirty();
+    }
+
+    /** Draws {@code overlay} on top with every snapshot. */
+    public void addOverlay(Overlay overlay) {
+        overlays.add(overlay);
         markDirty();
     }
 
@@ -139,6 +151,9 @@ public final class FitChart extends ChartCanvas {
         g.setLineDashes((double[]) null);
         g.restore();
         drawLegend(g, v, data, models, fs);
+        for (Overlay overlay : overlays) {
+            overlay.draw(g, this, v, snapshot);
+        }
     }
 
     Color modelColor(int index) {

@@ -134,7 +134,8 @@ public final class LossChart extends ChartCanvas {
             for (int e = 0; e < s.length(); e++) {
                 xs[e] = e;
                 float val = s.get(e);
-                ys[e] = val > 0 ? val : (float) FLOOR;
+                // NaN stays NaN (a gap): drawn at the floor it would look like a perfect fit.
+                ys[e] = val > 0 || Float.isNaN(val) ? val : (float) FLOOR;
             }
             g.setStroke(i == 0 ? color(ChartColor.ACTIVATION) : color(ChartColor.LINEAR));
             g.setLineWidth(fs * 0.2);

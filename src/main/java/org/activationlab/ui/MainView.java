@@ -55,6 +55,7 @@ public final class MainView extends BorderPane {
     private final VBox top;
     private final List<ChartCanvas> charts = new ArrayList<>();
     private final Node defaultContent;
+    private final VBox galleryColumn = new VBox();
     private LongConsumer frameListener;
 
     public MainView(LabModel model) {
@@ -103,7 +104,11 @@ public final class MainView extends BorderPane {
         StackPane.setAlignment(hint, Pos.CENTER);
         setCenter(centre);
 
-        setRight(buildGallery());
+        ScrollPane gallery = buildGallery();
+        VBox.setVgrow(gallery, Priority.ALWAYS);
+        galleryColumn.getChildren().add(gallery);
+        galleryColumn.getStyleClass().add("gallery-column");
+        setRight(galleryColumn);
 
         status.setId("status");
         HBox statusBar = new HBox(status);
@@ -120,6 +125,7 @@ public final class MainView extends BorderPane {
                 onFrame(now);
             }
         };
+        Instruments.install(this);
     }
 
     private ScrollPane buildGallery() {
@@ -241,6 +247,11 @@ public final class MainView extends BorderPane {
         return tab;
     }
 
+    /** Adds a panel under the activation gallery (which keeps the remaining height). */
+    public void addGalleryPanel(Node panel) {
+        galleryColumn.getChildren().add(panel);
+    }
+
     public TabPane instruments() {
         return instruments;
     }
@@ -287,7 +298,7 @@ public final class MainView extends BorderPane {
         lossChart.setSnapshot(s);
         Activation active = s.config().models().get(LabModel.SWITCHED_MODEL);
         for (ActivationCard card : cards) {
-            card.setActive(card.activation().id().equals(active.id()));
+            card.setActive(Instruments.sameCard(card.activation(), active));
         }
         updateHint(s);
         status.setText(statusText(s));
@@ -322,11 +333,16 @@ public final class MainView extends BorderPane {
         if (s.failure() != null) {
             return "Training stopped with an error: " + s.failure();
         }
+        boolean anyHealthy = s.models().stream().anyMatch(m -> !m.diverged());
         for (ModelStats m : s.models()) {
             if (m.diverged()) {
                 return "The " + FitChart.modelLabel(m) + " diverged at epoch " + m.divergedAtEpoch()
-                        + ": its loss became NaN or infinite, so its training stopped. "
-                        + "Likely cause: a learning rate or initial weights that are too large.";
+                        + ": its loss became NaN or infinite, and training paused. Likely cause: a learning rate"
+                        + String.format(Locale.ROOT, " (now %.0e)", s.config().optimizer().learningRate())
+                        + " or initial weights (scale ×" + java.math.BigDecimal.valueOf(
+                        s.config().network().initScale()).stripTrailingZeros().toPlainString() + ")"
+                        + " that are too large. Reset starts again"
+                        + (anyHealthy ? "; Space trains the other model on." : ".");
             }
         }
         return null;
