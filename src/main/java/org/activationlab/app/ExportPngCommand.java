@@ -32,8 +32,8 @@ final class ExportPngCommand implements Callable<Integer> {
     static final int MAX_EPOCHS = 1_000_000;
     static final int MIN_SIDE = 100;
     static final int MAX_SIDE = 8000;
-    /** 64 megapixels: a 2× picture of a 4K screen fits, a typo like --scale 40 does not. */
-    static final long MAX_PIXELS = 64L << 20;
+    /** The largest canvas a chart is drawn on: a 2× picture of a 4K screen fits. */
+    static final int MAX_PIXELS_PER_SIDE = 8192;
 
     @Spec
     CommandSpec spec;
@@ -71,10 +71,11 @@ final class ExportPngCommand implements Callable<Integer> {
         }
         checkSide("--width", width);
         checkSide("--height", height);
-        long pixels = Math.round(width * scale) * Math.round(height * scale);
-        if (pixels > MAX_PIXELS) {
-            throw new CliException("the image would have " + pixels / 1_000_000 + " megapixels; at most "
-                    + MAX_PIXELS / 1_000_000 + " (lower --width, --height or --scale)");
+        long pixelWidth = Math.round(width * scale);
+        long pixelHeight = Math.round(height * scale);
+        if (pixelWidth > MAX_PIXELS_PER_SIDE || pixelHeight > MAX_PIXELS_PER_SIDE) {
+            throw new CliException("the image would be " + pixelWidth + "×" + pixelHeight + " pixels; at most "
+                    + MAX_PIXELS_PER_SIDE + " on a side (lower --width, --height or --scale)");
         }
         if (epochs != null && (epochs < 0 || epochs > MAX_EPOCHS)) {
             throw new CliException("--epochs must be 0–" + MAX_EPOCHS + ", got " + epochs);

@@ -14,11 +14,13 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A node (the fit chart, or the window's content) as a PNG, at 1× or at 2× for slides: the node
- * is rendered again through a scale transform, so text and lines are sharp at 2×, not enlarged
- * pixels. Call on the FX thread.
+ * is rendered again through a scale transform, and its canvas charts are drawn again at that
+ * pixel density, so text and lines are sharp at 2×, not enlarged pixels. Call on the FX thread.
  */
 public final class PngExport {
 
@@ -48,8 +50,21 @@ public final class PngExport {
         SnapshotParameters params = new SnapshotParameters();
         params.setTransform(Transform.scale(scale, scale));
         params.setViewport(new Rectangle2D(origin.getX() * scale, origin.getY() * scale, width, height));
-        WritableImage image = node.snapshot(params, new WritableImage(width, height));
-        return SwingFXUtils.fromFXImage(image, null);
+        // Canvas charts are bitmaps: drawn again at the export's pixel density, then put back.
+        List<ChartCanvas> charts = new ArrayList<>();
+        for (Node n : node.lookupAll(".chart-canvas")) {
+            if (n instanceof ChartCanvas chart) {
+                charts.add(chart);
+            }
+        }
+        double pixelScale = Math.max(1, scale);
+        try {
+            charts.forEach(c -> c.setPixelScale(pixelScale));
+            WritableImage image = node.snapshot(params, new WritableImage(width, height));
+            return SwingFXUtils.fromFXImage(image, null);
+        } finally {
+            charts.forEach(c -> c.setPixelScale(1));
+        }
     }
 
     /**

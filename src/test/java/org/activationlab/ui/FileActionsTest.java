@@ -119,6 +119,7 @@ class FileActionsTest {
         double windowHeight = onFx(() -> view.getHeight());
         assertTrue(chartWidth > 300 && chartHeight > 200, chartWidth + "×" + chartHeight);
 
+        int[] sharpEdges = new int[3];
         for (int scale : new int[] {1, 2}) {
             Path chart = dir.resolve("chart-" + scale + ".png");
             Path window = dir.resolve("window-" + scale + ".png");
@@ -133,7 +134,29 @@ class FileActionsTest {
             assertEquals(Math.round(windowHeight * scale), w.getHeight());
             // the chart's top-left corner is its white background, not the window's grey around it
             assertEquals(0xffffffff, c.getRGB(scale, scale), "chart background at " + scale + "×");
+            sharpEdges[scale] = sharpEdges(c);
         }
+        // Drawn again at 2×, every edge of text and lines is still a jump from one pixel to the
+        // next, and there are twice as many rows of them; a 1× bitmap enlarged would blur them.
+        assertTrue(sharpEdges[2] > 1.6 * sharpEdges[1], "sharp edges at 1×: " + sharpEdges[1] + ", at 2×: " + sharpEdges[2]);
+        assertEquals(chartWidth, onFx(() -> view.fitChart().getWidth()), "the chart kept its size");
+    }
+
+    /** Neighbouring pixels that differ in brightness by more than half the range. */
+    private static int sharpEdges(BufferedImage image) {
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 1; x < image.getWidth(); x++) {
+                if (Math.abs(brightness(image.getRGB(x, y)) - brightness(image.getRGB(x - 1, y))) > 128) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static int brightness(int rgb) {
+        return (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff)) / 3;
     }
 
     @Test
