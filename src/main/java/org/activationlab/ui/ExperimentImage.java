@@ -29,6 +29,13 @@ public final class ExperimentImage {
     public enum Part { FIT_CHART, WINDOW }
 
     private static final long FX_TIMEOUT_SECONDS = 60;
+    /**
+     * JavaFX warns on every start from the class path ("Unsupported JavaFX configuration"); on the
+     * command line that is noise around the one line the command prints, so that message alone is
+     * filtered out. Held here because a logger nobody references may be collected, filter and all.
+     */
+    private static final java.util.logging.Logger PLATFORM_LOGGER =
+            java.util.logging.Logger.getLogger("javafx");
 
     private ExperimentImage() {
     }
@@ -43,6 +50,8 @@ public final class ExperimentImage {
         setIfAbsent("monocle.platform", "Headless");
         setIfAbsent("prism.order", "sw");
         setIfAbsent("java.awt.headless", "true");
+        PLATFORM_LOGGER.setFilter(r -> r.getMessage() == null
+                || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -10,13 +10,19 @@ public final class WindowPreferences {
     private WindowPreferences() {
     }
 
-    /** Sizes {@code stage} as it was when the app last closed, or 1280×800 the first time. */
+    /**
+     * Sizes {@code stage} as it was when the app last closed (within the screen); the first time
+     * it keeps the size of its scene, 1280×800.
+     */
     public static void restore(Stage stage, AppPreferences preferences) {
+        double width = preferences.windowWidth(Double.NaN);
+        double height = preferences.windowHeight(Double.NaN);
+        if (Double.isNaN(width) || Double.isNaN(height)) {
+            return;
+        }
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setWidth(clamp(preferences.windowWidth(ActivationLabApp.WIDTH), ActivationLabApp.MIN_WIDTH,
-                screen.getWidth()));
-        stage.setHeight(clamp(preferences.windowHeight(ActivationLabApp.HEIGHT), ActivationLabApp.MIN_HEIGHT,
-                screen.getHeight()));
+        stage.setWidth(clamp(width, ActivationLabApp.MIN_WIDTH, screen.getWidth()));
+        stage.setHeight(clamp(height, ActivationLabApp.MIN_HEIGHT, screen.getHeight()));
     }
 
     /**
