@@ -4,8 +4,11 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import org.activationlab.engine.Activation;
 import org.activationlab.training.ExperimentConfig;
+import org.activationlab.training.ExperimentFile;
 import org.activationlab.training.Snapshot;
 import org.activationlab.training.SwitchMode;
 import org.activationlab.training.Trainer;
@@ -26,6 +29,8 @@ public final class LabModel {
     private final Trainer trainer;
     private final ReadOnlyObjectWrapper<Snapshot> snapshot;
     private final ObjectProperty<SwitchMode> switchMode = new SimpleObjectProperty<>(SwitchMode.RESTART);
+    /** The lesson the experiment belongs to (null for none); saved in and opened from files. */
+    private final StringProperty lessonId = new SimpleStringProperty(this, "lessonId");
     private long snapshotsTaken;
 
     public LabModel(Trainer trainer) {
@@ -43,6 +48,24 @@ public final class LabModel {
 
     public ObjectProperty<SwitchMode> switchModeProperty() {
         return switchMode;
+    }
+
+    public StringProperty lessonIdProperty() {
+        return lessonId;
+    }
+
+    /** Replaces the whole experiment with an opened file's: restarts at epoch 0, paused. */
+    public void load(ExperimentFile.Contents contents) {
+        trainer.send(new TrainerCommand.Load(contents.config()));
+        trainer.send(new TrainerCommand.SetSpeed(contents.epochsPerSecond()));
+        switchMode.set(contents.switchMode());
+        lessonId.set(contents.lessonId());
+    }
+
+    /** The experiment as it is now, for saving: the trainer's newest state, not the last frame's. */
+    public ExperimentFile.Contents contents() {
+        Snapshot s = trainer.latest();
+        return new ExperimentFile.Contents(s.config(), s.epochsPerSecond(), switchMode.get(), lessonId.get());
     }
 
     /**
