@@ -31,6 +31,7 @@ public final class FitChart extends ChartCanvas {
     private float[] trueCurveY = new float[0];
     private PlotViewport viewport;
     private Rectangle2D legendBounds;
+    private Rectangle2D overlayArea;
     private String titleText = TITLE;
     /** Measures legend text; never shown. */
     private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
@@ -151,9 +152,24 @@ public final class FitChart extends ChartCanvas {
         g.setLineDashes((double[]) null);
         g.restore();
         drawLegend(g, v, data, models, fs);
+        overlayArea = null;
         for (Overlay overlay : overlays) {
             overlay.draw(g, this, v, snapshot);
         }
+    }
+
+    /** Records a rectangle an overlay drew over the plot, so readers of the curves' pixels can skip it. */
+    void noteOverlayArea(double x, double y, double width, double height) {
+        Rectangle2D r = new Rectangle2D(x, y, Math.max(0, width), Math.max(0, height));
+        overlayArea = overlayArea == null ? r : new Rectangle2D(
+                Math.min(overlayArea.getMinX(), r.getMinX()), Math.min(overlayArea.getMinY(), r.getMinY()),
+                Math.max(overlayArea.getMaxX(), r.getMaxX()) - Math.min(overlayArea.getMinX(), r.getMinX()),
+                Math.max(overlayArea.getMaxY(), r.getMaxY()) - Math.min(overlayArea.getMinY(), r.getMinY()));
+    }
+
+    /** The bounding box of what overlays drew over the plot in the last draw, or null. */
+    public Rectangle2D overlayArea() {
+        return overlayArea;
     }
 
     Color modelColor(int index) {

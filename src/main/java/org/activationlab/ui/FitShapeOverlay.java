@@ -84,7 +84,7 @@ final class FitShapeOverlay implements FitChart.Overlay {
             String pieces = piecesText(m);
             if (pieces != null) {
                 rows.add(new Row(pieces, c, i != 0));
-                drawTicks(g, v, m.shape().kinks(), c, tickRows++, fs);
+                drawTicks(g, chart, v, m.shape().kinks(), c, tickRows++, fs);
             }
         }
         if (!rows.isEmpty()) {
@@ -97,9 +97,11 @@ final class FitShapeOverlay implements FitChart.Overlay {
     }
 
     /** Kinks as short ticks rising from the bottom edge; a second model's ticks sit above the first's. */
-    private static void drawTicks(GraphicsContext g, PlotViewport v, double[] kinks, Color c, int row, double fs) {
+    private static void drawTicks(GraphicsContext g, FitChart chart, PlotViewport v, double[] kinks, Color c,
+                                  int row, double fs) {
         double length = fs * 0.75;
         double bottom = v.bottom() - row * (length + 2);
+        chart.noteOverlayArea(v.left(), bottom - length - 1, v.right() - v.left(), length + 2);
         g.setStroke(c);
         g.setLineWidth(Math.max(1.5, fs * 0.13));
         g.setLineDashes((double[]) null);
@@ -146,6 +148,7 @@ final class FitShapeOverlay implements FitChart.Overlay {
             double width = Math.min(widths[i], available);
             g.setFill(new Color(bg.getRed(), bg.getGreen(), bg.getBlue(), 0.8));
             g.fillRoundRect(rowX - fs * 0.3, y - rowHeight / 2, width + fs * 0.6, rowHeight, fs * 0.4, fs * 0.4);
+            chart.noteOverlayArea(rowX - fs * 0.3, y - rowHeight / 2, width + fs * 0.6, rowHeight);
             g.setStroke(r.color());
             g.setLineWidth(fs * 0.22);
             g.setLineDashes(r.dashed() ? new double[]{fs * 0.6, fs * 0.4} : null);

@@ -56,6 +56,8 @@ public final class MainView extends BorderPane {
     private final List<ChartCanvas> charts = new ArrayList<>();
     private final Node defaultContent;
     private final VBox galleryColumn = new VBox();
+    private ScrollPane galleryScroll;
+    private Activation shownActive;
     private LongConsumer frameListener;
 
     public MainView(LabModel model) {
@@ -149,6 +151,7 @@ public final class MainView extends BorderPane {
         VBox content = new VBox(heading, legend, grid);
         content.getStyleClass().add("gallery-content");
         ScrollPane scroll = new ScrollPane(content);
+        galleryScroll = scroll;
         scroll.setId("activation-gallery");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -247,6 +250,32 @@ public final class MainView extends BorderPane {
         return tab;
     }
 
+    /**
+     * Scrolls the gallery just enough that {@code activation}'s card is fully visible (a key
+     * press may pick a card that is scrolled away).
+     */
+    public void revealCard(Activation activation) {
+        for (ActivationCard card : cards) {
+            if (card.activation().id().equals(activation.id())) {
+                Node content = galleryScroll.getContent();
+                double contentHeight = content.getLayoutBounds().getHeight();
+                double viewHeight = galleryScroll.getViewportBounds().getHeight();
+                double scrollable = contentHeight - viewHeight;
+                if (scrollable <= 0) {
+                    return;
+                }
+                javafx.geometry.Bounds b = content.sceneToLocal(card.localToScene(card.getLayoutBounds()));
+                double top = galleryScroll.getVvalue() * scrollable;
+                if (b.getMinY() < top) {
+                    galleryScroll.setVvalue(b.getMinY() / scrollable);
+                } else if (b.getMaxY() > top + viewHeight) {
+                    galleryScroll.setVvalue(Math.min(1, (b.getMaxY() - viewHeight) / scrollable));
+                }
+                return;
+            }
+        }
+    }
+
     /** Adds a panel under the activation gallery (which keeps the remaining height). */
     public void addGalleryPanel(Node panel) {
         galleryColumn.getChildren().add(panel);
@@ -299,6 +328,10 @@ public final class MainView extends BorderPane {
         Activation active = s.config().models().get(LabModel.SWITCHED_MODEL);
         for (ActivationCard card : cards) {
             card.setActive(Instruments.sameCard(card.activation(), active));
+        }
+        if (active != shownActive) {
+            shownActive = active;
+            revealCard(active);
         }
         updateHint(s);
         status.setText(statusText(s));

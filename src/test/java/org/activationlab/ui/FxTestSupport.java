@@ -184,12 +184,4 @@ final class FxTestSupport {
                 && Math.abs(g - (int) Math.round(colour.getGreen() * 255)) <= tolerance
                 && Math.abs(b - (int) Math.round(colour.getBlue() * 255)) <= tolerance;
     }
-
-    /** The fit chart's legend box in chart pixels, with a margin, as the chart last drew it. */
-    static Rectangle2D fitLegendBounds(FitChart chart, PlotViewport v, int rows) {
-        Rectangle2D b = onFx(chart::legendBounds);
-        double margin = 3;
-        return new Rectangle2D(b.getMinX() - margin, b.getMinY() - margin,
-                b.getWidth() + 2 * margin, b.getHeight() + 2 * margin);
-    }
 }

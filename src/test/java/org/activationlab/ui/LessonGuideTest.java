@@ -221,8 +221,10 @@ class LessonGuideTest {
                 && x.config().models().get(1) == Activations.TANH);
         assertEquals("Saturation", onFx(() -> view.instruments().getSelectionModel().getSelectedItem().getText()));
 
-        // A step naming a tab that does not exist leaves the selection alone.
+        // A step naming a tab that does not exist leaves the selection alone: lesson 5 names
+        // "Dead units", taken away here.
         onFx(() -> {
+            view.instruments().getTabs().removeIf(t -> t.getText().equals("Dead units"));
             view.instruments().getSelectionModel().select(0);
             guide.open(guide.catalogue().lessons().get(4));
             return null;

@@ -59,6 +59,7 @@ class SwitchActivationTest {
         Snapshot trained = stepEpochs(robot, 3);
         assertTrue(markerPixels(3) == 0, "no marker before any switch");
 
+        robot.interact(() -> view.revealCard(Activations.TANH));
         robot.clickOn("#card-tanh");
         Snapshot s = awaitSnapshot(view, "Tanh to become the activation model",
                 x -> x.config().models().get(0) == Activations.TANH);
@@ -115,6 +116,7 @@ class SwitchActivationTest {
         assertEquals(e, trainerBarrier(view).epoch());
         float[] before = paused.models().get(0).gridPredictions();
 
+        robot.interact(() -> view.revealCard(Activations.TANH));
         robot.clickOn("#card-tanh");
         Snapshot s = awaitSnapshot(view, "Tanh to become the activation model",
                 x -> x.config().models().get(0) == Activations.TANH);
