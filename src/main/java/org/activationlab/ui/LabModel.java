@@ -10,6 +10,8 @@ import org.activationlab.training.SwitchMode;
 import org.activationlab.training.Trainer;
 import org.activationlab.training.TrainerCommand;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -25,6 +27,7 @@ public final class LabModel {
     private final Trainer trainer;
     private final ReadOnlyObjectWrapper<Snapshot> snapshot;
     private final ObjectProperty<SwitchMode> switchMode = new SimpleObjectProperty<>(SwitchMode.RESTART);
+    private final List<Runnable> resetListeners = new ArrayList<>();
     private long snapshotsTaken;
 
     public LabModel(Trainer trainer) {
@@ -83,6 +86,14 @@ public final class LabModel {
 
     public void reset() {
         trainer.send(new TrainerCommand.Reset());
+        for (Runnable listener : List.copyOf(resetListeners)) {
+            listener.run();
+        }
+    }
+
+    /** Runs {@code listener} whenever the teacher resets (pinned annotations are cleared then). */
+    public void addResetListener(Runnable listener) {
+        resetListeners.add(listener);
     }
 
     /** Epochs per second; {@code Double.POSITIVE_INFINITY} for as fast as possible. */

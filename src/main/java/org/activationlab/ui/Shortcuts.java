@@ -10,6 +10,7 @@ import javafx.scene.input.KeyEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Every keyboard shortcut of the window in one place: what the key does (for the shortcuts
@@ -46,6 +47,22 @@ public final class Shortcuts {
         shortcuts.add(new Shortcut(keys, description, action));
     }
 
+    /**
+     * Adds a shortcut that acts only while {@code when} holds (Esc leaves presentation mode only
+     * in presentation mode); otherwise the key goes on to later shortcuts and to the focused control.
+     */
+    public void add(KeyCombination keys, String description, BooleanSupplier when, Runnable action) {
+        add(keys, description, new Guarded(when, action));
+    }
+
+    /** An action that applies only in some states. */
+    private record Guarded(BooleanSupplier when, Runnable action) implements Runnable {
+        @Override
+        public void run() {
+            action.run();
+        }
+    }
+
     /** Adds a plain key without modifiers. */
     public void add(KeyCode code, String description, Runnable action) {
         add(new KeyCodeCombination(code), description, action);
@@ -68,6 +85,9 @@ public final class Shortcuts {
     boolean handle(KeyEvent event, boolean typingInTextField) {
         for (Shortcut s : shortcuts) {
             if (s.keys().match(event)) {
+                if (s.action() instanceof Guarded g && !g.when().getAsBoolean()) {
+                    continue;
+                }
                 if (typingInTextField && s.isPlain()) {
                     return false;
                 }
