@@ -162,7 +162,9 @@ public final class FitChart extends ChartCanvas {
 
     private void drawTitle(GraphicsContext g, double width, double fs) {
         g.setFill(color(ChartColor.TEXT));
-        g.setFont(font(1.35));
+        // At a large text scale the title would run off a narrow chart: shrink it to fit.
+        double titleWidth = textWidth(TITLE, font(1.35));
+        g.setFont(font(1.35 * Math.min(1, (width - fs) / titleWidth)));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.fillText(TITLE, width / 2, fs * 0.7);
@@ -173,7 +175,9 @@ public final class FitChart extends ChartCanvas {
                 && Math.abs(data.minX() + 2 * Math.PI) < 1e-3 && Math.abs(data.maxX() - 2 * Math.PI) < 1e-3;
         List<PlotViewport.Tick> xTicks = piAxis ? PlotViewport.piTicks(v.minX(), v.maxX(), false)
                 : PlotViewport.linearTicks(v.minX(), v.maxX(), 8);
-        List<PlotViewport.Tick> yTicks = PlotViewport.linearTicks(v.minY(), v.maxY(), 6);
+        // Fewer ticks on a short chart (large text scale) so their labels never overlap.
+        int yTickCount = (int) Math.max(2, Math.min(6, v.height() / (fs * 2.2)));
+        List<PlotViewport.Tick> yTicks = PlotViewport.linearTicks(v.minY(), v.maxY(), yTickCount);
         g.setLineWidth(1);
         g.setStroke(color(ChartColor.GRID));
         for (PlotViewport.Tick t : xTicks) {
@@ -224,7 +228,12 @@ public final class FitChart extends ChartCanvas {
                             double fs) {
         int rows = models.size() + (data.target().isPresent() ? 1 : 0);
         double rowH = fs * 1.55;
-        double boxW = fs * 21;
+        double textWidth = data.target().isPresent()
+                ? textWidth("True function " + data.target().get().displayName(), font(1.0)) : 0;
+        for (ModelStats m : models) {
+            textWidth = Math.max(textWidth, textWidth(legendText(m), font(1.0)));
+        }
+        double boxW = fs * 4.4 + textWidth;
         double x = v.left() + fs * 0.8;
         double y = v.top() + fs * 0.6;
         Color bg = color(ChartColor.BACKGROUND);
@@ -248,11 +257,14 @@ public final class FitChart extends ChartCanvas {
             legendLine(g, x + fs * 0.6, rowY, modelColor(i), fs * 0.24,
                     i == 0 ? null : new double[]{fs * 0.9, fs * 0.55}, fs);
             g.setFill(color(ChartColor.TEXT));
-            String mse = m.diverged() ? "diverged" : "MSE " + formatMse(m.mse());
-            g.fillText(modelLabel(m) + "   " + mse, x + fs * 3.6, rowY);
+            g.fillText(legendText(m), x + fs * 3.6, rowY);
             rowY += rowH;
         }
         g.setLineDashes((double[]) null);
+    }
+
+    private static String legendText(ModelStats m) {
+        return modelLabel(m) + "   " + (m.diverged() ? "diverged" : "MSE " + formatMse(m.mse()));
     }
 
     private static void legendLine(GraphicsContext g, double x, double y, Color c, double w,
