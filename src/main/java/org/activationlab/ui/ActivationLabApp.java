@@ -30,6 +30,7 @@ public class ActivationLabApp extends Application {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         stage.setOnHidden(e -> shutDown());
+        Classroom.install(view, stage, AppPreferences.user());
         view.start();
         stage.show();
     }
