@@ -9,6 +9,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import org.activationlab.training.SwitchMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -180,15 +181,16 @@ class PresentationModeTest {
     }
 
     @Test
-    void upAndDownChangeTheSpeedAndWTogglesTheSwitchMode(FxRobot robot) {
+    void upDownChangeTheSpeedWTogglesTheSwitchModeLPicksTheNextLimit(FxRobot robot) {
         double before = onFx(() -> app.view.model().snapshot().epochsPerSecond());
         int index = ControlBar.SPEEDS.indexOf(before);
         robot.type(KeyCode.UP);
-        awaitFx("a faster speed", () -> app.view.model().pullSnapshot()
-                || app.view.model().snapshot().epochsPerSecond() == ControlBar.SPEEDS.get(index + 1));
         awaitFx("a faster speed", () -> app.view.model().snapshot().epochsPerSecond() == ControlBar.SPEEDS.get(index + 1));
+        robot.type(KeyCode.DOWN, KeyCode.DOWN);
+        awaitFx("a slower speed", () -> app.view.model().snapshot().epochsPerSecond() == ControlBar.SPEEDS.get(index - 1));
         robot.type(KeyCode.W);
-        assertEquals(org.activationlab.training.SwitchMode.KEEP_WEIGHTS,
-                onFx(() -> app.view.model().switchModeProperty().get()));
+        assertEquals(SwitchMode.KEEP_WEIGHTS, onFx(() -> app.view.model().switchModeProperty().get()));
+        robot.type(KeyCode.L);
+        awaitFx("the next epoch limit", () -> app.view.model().snapshot().config().epochLimit() == 200);
     }
 }
