@@ -33,8 +33,6 @@ public final class FitChart extends ChartCanvas {
     private Rectangle2D legendBounds;
     private Rectangle2D overlayArea;
     private String titleText = TITLE;
-    /** Measures legend text; never shown. */
-    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
     private final List<Overlay> overlays = new java.util.ArrayList<>();
 
     /** Something drawn over the curves and the legend (the instruments' kinks and lines). */
@@ -222,7 +220,9 @@ public final class FitChart extends ChartCanvas {
 
     private void drawTitle(GraphicsContext g, double width, double fs) {
         g.setFill(color(ChartColor.TEXT));
-        g.setFont(font(1.35));
+        // At a large text scale the title would run off a narrow chart: shrink it to fit.
+        double titleWidth = textWidth(titleText, font(1.35));
+        g.setFont(font(1.35 * Math.min(1, (width - fs) / titleWidth)));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.fillText(titleText, width / 2, fs * 0.7);
@@ -233,7 +233,9 @@ public final class FitChart extends ChartCanvas {
                 && Math.abs(data.minX() + 2 * Math.PI) < 1e-3 && Math.abs(data.maxX() - 2 * Math.PI) < 1e-3;
         List<PlotViewport.Tick> xTicks = piAxis ? PlotViewport.piTicks(v.minX(), v.maxX(), false)
                 : PlotViewport.linearTicks(v.minX(), v.maxX(), 8);
-        List<PlotViewport.Tick> yTicks = PlotViewport.linearTicks(v.minY(), v.maxY(), 6);
+        // Fewer ticks on a short chart (large text scale) so their labels never overlap.
+        int yTickCount = (int) Math.max(2, Math.min(6, v.height() / (fs * 2.2)));
+        List<PlotViewport.Tick> yTicks = PlotViewport.linearTicks(v.minY(), v.maxY(), yTickCount);
         g.setLineWidth(1);
         g.setStroke(color(ChartColor.GRID));
         for (PlotViewport.Tick t : xTicks) {
@@ -296,16 +298,18 @@ public final class FitChart extends ChartCanvas {
             texts[k++] = "True function " + data.target().get().displayName();
         }
         for (ModelStats m : models) {
-            texts[k++] = modelLabel(m) + "  " + (m.diverged() ? "diverged" : "MSE " + formatMse(m.mse()));
+            texts[k++] = legendText(m);
         }
         double sample = fs * 2.4;
         double gap = fs * 0.6;
         double spacing = fs * 1.8;
-        double total = 0;
         double[] widths = new double[entries];
-        for (int i = 0; i < entries; i++) {
-            widths[i] = textWidth(texts[i], g.getFont());
-            total += sample + gap + widths[i] + (i > 0 ? spacing : 0);
+        double total = legendWidth(texts, widths, g.getFont(), sample, gap, spacing);
+        double available = v.right() - v.left();
+        if (total > available) {
+            // Large text on a narrow chart: shrink the legend's text to fit its row.
+            g.setFont(font(Math.max(0.6, available / total)));
+            total = legendWidth(texts, widths, g.getFont(), sample, gap, spacing);
         }
         double x = Math.max(v.left(), (v.left() + v.right()) / 2 - total / 2);
         double y = v.top() - fs * 1.1;
@@ -329,15 +333,23 @@ public final class FitChart extends ChartCanvas {
         return x + width + spacing;
     }
 
-    private double textWidth(String text, javafx.scene.text.Font f) {
-        measure.setFont(f);
-        measure.setText(text);
-        return measure.getLayoutBounds().getWidth();
+    private static double legendWidth(String[] texts, double[] widths, javafx.scene.text.Font f,
+                                      double sample, double gap, double spacing) {
+        double total = 0;
+        for (int i = 0; i < texts.length; i++) {
+            widths[i] = textWidth(texts[i], f);
+            total += sample + gap + widths[i] + (i > 0 ? spacing : 0);
+        }
+        return total;
     }
 
     /** Where the legend was last drawn, in chart pixels (null before the first draw). */
     public Rectangle2D legendBounds() {
         return legendBounds;
+    }
+
+    private static String legendText(ModelStats m) {
+        return modelLabel(m) + "  " + (m.diverged() ? "diverged" : "MSE " + formatMse(m.mse()));
     }
 
     private static void legendLine(GraphicsContext g, double x, double y, Color c, double w,
