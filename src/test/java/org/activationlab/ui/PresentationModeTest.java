@@ -181,7 +181,7 @@ class PresentationModeTest {
     }
 
     @Test
-    void upDownChangeTheSpeedWTogglesTheSwitchModeLPicksTheNextLimit(FxRobot robot) {
+    void upDownChangeTheSpeedWTogglesTheSwitchModeMPicksTheNextLimit(FxRobot robot) {
         double before = onFx(() -> app.view.model().snapshot().epochsPerSecond());
         int index = ControlBar.SPEEDS.indexOf(before);
         robot.type(KeyCode.UP);
@@ -190,7 +190,7 @@ class PresentationModeTest {
         awaitFx("a slower speed", () -> app.view.model().snapshot().epochsPerSecond() == ControlBar.SPEEDS.get(index - 1));
         robot.type(KeyCode.W);
         assertEquals(SwitchMode.KEEP_WEIGHTS, onFx(() -> app.view.model().switchModeProperty().get()));
-        robot.type(KeyCode.L);
+        robot.type(KeyCode.M);
         awaitFx("the next epoch limit", () -> app.view.model().snapshot().config().epochLimit() == 200);
     }
 }
