@@ -98,7 +98,7 @@ public final class LessonGuide {
         for (int i = 0; i < Math.min(9, guide.catalogue().lessons().size()); i++) {
             Lesson lesson = guide.catalogue().lessons().get(i);
             KeyCode digit = KeyCode.valueOf("DIGIT" + (i + 1));
-            keys.add(new KeyCodeCombination(digit), "Lesson picker: open lesson " + (i + 1),
+            keys.add(new KeyCodeCombination(digit), "In the lesson picker: open that lesson",
                     guide::isPickerShowing, () -> guide.open(lesson));
         }
         keys.add(new KeyCodeCombination(KeyCode.L, KeyCombination.SHIFT_DOWN), "Lesson: close", guide::close);
