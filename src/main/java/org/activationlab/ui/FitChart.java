@@ -135,8 +135,8 @@ public final class FitChart extends ChartCanvas {
         Dataset data = snapshot.config().data();
         PlotViewport v = viewport;
         double fs = fontSize();
-        g.save();
-        clipToPlot(g, v);
+        // No clip here: a clip makes the software pipeline render through a mask every frame
+        // (measured ~3× slower); strokeSeries keeps the curves inside the plot instead.
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
         List<ModelStats> models = snapshot.models();
@@ -148,7 +148,6 @@ public final class FitChart extends ChartCanvas {
             strokeSeries(g, v, data.gridX(), m.gridPredictions(), m.gridPredictions().length);
         }
         g.setLineDashes((double[]) null);
-        g.restore();
         drawLegend(g, v, data, models, fs);
         overlayArea = null;
         for (Overlay overlay : overlays) {

@@ -130,10 +130,7 @@ public final class LossChart extends ChartCanvas {
         double fs = fontSize();
         drawSwitchMarkers(g, v, fs);
 
-        g.save();
-        g.beginPath();
-        g.rect(v.left(), v.top(), v.right() - v.left(), v.bottom() - v.top());
-        g.clip();
+        // No clip (it renders through a mask every frame); strokeSeries clamps to the plot.
         List<ModelHistory> histories = snapshot.histories();
         for (int i = histories.size() - 1; i >= 0; i--) {
             Series s = histories.get(i).mse();
@@ -157,7 +154,6 @@ public final class LossChart extends ChartCanvas {
             }
         }
         g.setLineDashes((double[]) null);
-        g.restore();
     }
 
     private void drawSwitchMarkers(GraphicsContext g, PlotViewport v, double fs) {
