@@ -53,6 +53,7 @@ public final class MainView extends BorderPane {
     private final List<ChartCanvas> charts = new ArrayList<>();
     private final Node defaultContent;
     private LongConsumer frameListener;
+    private final ExperimentController experiment;
 
     public MainView(LabModel model) {
         this.model = model;
@@ -116,6 +117,12 @@ public final class MainView extends BorderPane {
                 onFrame(now);
             }
         };
+        experiment = new ExperimentController(this);
+    }
+
+    /** The experiment drawer, race mode and data editing. */
+    public ExperimentController experiment() {
+        return experiment;
     }
 
     private ScrollPane buildGallery() {

@@ -1,0 +1,164 @@
+package org.activationlab.ui;
+
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.activationlab.engine.DataFileException;
+import org.activationlab.training.Snapshot;
+
+import java.io.File;
+
+/**
+ * Puts the experiment controls into the main window: the "Experiment" drawer on the left (E),
+ * race mode in the centre (G), "Load data from CSV…" in the File menu, and adding (left click)
+ * or removing (right click) training points on the fit chart. Everything it does to the
+ * experiment goes through the {@link LabModel}.
+ */
+public final class ExperimentController {
+
+    private final MainView view;
+    private final LabModel model;
+    private final ExperimentDrawer drawer;
+    private final RaceView raceView;
+    private final CheckMenuItem drawerItem = new CheckMenuItem("Experiment panel   (E)");
+    private final CheckMenuItem raceItem = new CheckMenuItem("Race all activations   (G)");
+    private Node galleryBeforeRace;
+
+    public ExperimentController(MainView view) {
+        this.view = view;
+        this.model = view.model();
+        drawer = new ExperimentDrawer(model);
+        drawer.setOnHide(() -> setDrawerShown(false));
+        drawer.setOnLoadCsv(this::chooseCsv);
+        raceView = new RaceView(model);
+        for (RaceChart chart : raceView.charts()) {
+            view.registerChart(chart);
+        }
+
+        drawerItem.setId("menu-experiment-panel");
+        drawerItem.setOnAction(e -> setDrawerShown(drawerItem.isSelected()));
+        raceItem.setId("menu-race");
+        raceItem.setOnAction(e -> setRacing(raceItem.isSelected()));
+        view.menu("View").getItems().addAll(drawerItem, raceItem);
+        MenuItem loadCsv = new MenuItem("Load data from CSV…");
+        loadCsv.setId("menu-load-csv");
+        loadCsv.setOnAction(e -> chooseCsv());
+        view.menu("File").getItems().add(loadCsv);
+        view.shortcuts().add(KeyCode.E, "Show / hide the experiment panel", this::toggleDrawer);
+        view.shortcuts().add(KeyCode.G, "Race all activations / back to two models", this::toggleRace);
+
+        view.fitChart().addEventHandler(MouseEvent.MOUSE_CLICKED, this::onFitChartClick);
+        model.snapshotProperty().addListener((obs, old, now) -> show(now));
+    }
+
+    private void show(Snapshot s) {
+        if (drawer.getParent() != null) {
+            drawer.show(s);
+        }
+        if (model.isRacing()) {
+            raceView.show(s);
+        }
+    }
+
+    public ExperimentDrawer drawer() {
+        return drawer;
+    }
+
+    public RaceView raceView() {
+        return raceView;
+    }
+
+    public boolean isDrawerShown() {
+        return view.getLeft() == drawer;
+    }
+
+    public void toggleDrawer() {
+        setDrawerShown(!isDrawerShown());
+    }
+
+    public void setDrawerShown(boolean shown) {
+        if (shown) {
+            drawer.show(model.snapshot());
+        }
+        view.setLeft(shown ? drawer : null);
+        drawerItem.setSelected(shown);
+    }
+
+    public boolean isRacing() {
+        return model.isRacing();
+    }
+
+    public void toggleRace() {
+        setRacing(!model.isRacing());
+    }
+
+    /**
+     * Race mode trains every activation and shows the race in the centre; the activation gallery,
+     * which switches the first model only, is hidden meanwhile. Leaving restores both.
+     */
+    public void setRacing(boolean racing) {
+        if (racing != model.isRacing()) {
+            if (racing) {
+                model.enterRace();
+                raceView.show(model.snapshot());
+                view.setMainContent(raceView);
+                galleryBeforeRace = view.getRight();
+                view.setRight(null);
+            } else {
+                model.leaveRace();
+                view.setMainContent(null);
+                view.setRight(galleryBeforeRace);
+            }
+        }
+        raceItem.setSelected(racing);
+    }
+
+    private void onFitChartClick(MouseEvent e) {
+        PlotViewport v = view.fitChart().viewport();
+        if (v == null || !e.isStillSincePress()) {
+            return;
+        }
+        if (e.getButton() == MouseButton.PRIMARY) {
+            if (e.getX() >= v.left() && e.getX() <= v.right() && e.getY() >= v.top() && e.getY() <= v.bottom()) {
+                model.addPoint(v.dataX(e.getX()), v.dataY(e.getY()));
+            }
+        } else if (e.getButton() == MouseButton.SECONDARY) {
+            model.removePointNear(v, e.getX(), e.getY());
+        }
+    }
+
+    /** Asks for a CSV file and trains on it; a bad file is reported and changes nothing. */
+    public void chooseCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Load training data (x,y pairs)");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.txt", "*.tsv"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        Window window = view.getScene() == null ? null : view.getScene().getWindow();
+        File file = chooser.showOpenDialog(window);
+        if (file != null) {
+            loadCsv(file);
+        }
+    }
+
+    /** Trains on {@code file}; shows the reader's message in an error dialog if it is bad. */
+    void loadCsv(File file) {
+        try {
+            model.loadCsv(file.toPath());
+        } catch (DataFileException ex) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, ex.getMessage());
+            alert.setTitle("Cannot load data");
+            alert.setHeaderText("The file was not loaded; the current data is unchanged.");
+            if (view.getScene() != null) {
+                alert.initOwner(view.getScene().getWindow());
+            }
+            alert.show();
+        }
+    }
+}
