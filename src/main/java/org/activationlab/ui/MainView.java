@@ -171,11 +171,27 @@ public final class MainView extends BorderPane {
     private void onFrame(long now) {
         model.pullSnapshot();
         for (int i = 0; i < charts.size(); i++) {
-            charts.get(i).redrawIfDirty();
+            ChartCanvas chart = charts.get(i);
+            // A chart out of sight (the fit chart during the race) stays dirty until shown.
+            if (isShowing(chart)) {
+                chart.redrawIfDirty();
+            }
         }
         if (frameListener != null) {
             frameListener.accept(now);
         }
+    }
+
+    private static boolean isShowing(Node node) {
+        if (node.getScene() == null) {
+            return false;
+        }
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Installs the window's keys (see {@link #shortcuts()}). */

@@ -139,8 +139,7 @@ public final class RaceChart extends ChartCanvas {
         g.setStroke(color(ChartColor.ACTIVATION));
         g.setLineWidth(Math.max(1.5, fs * 0.2));
         g.setLineJoin(StrokeLineJoin.ROUND);
-        float[] ys = stats.gridPredictions();
-        strokeSeries(g, v, data.gridX(), ys, ys.length);
+        strokeDecimated(g, v, data.gridX(), stats.gridPredictions());
         g.restore();
 
         g.setTextBaseline(VPos.CENTER);
@@ -164,6 +163,40 @@ public final class RaceChart extends ChartCanvas {
         g.setFont(mseFont);
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(mse, width - fs * 0.5, y);
+    }
+
+    /**
+     * The curve through about one grid point every two pixels: rasterising the path is what a
+     * frame of thirteen charts costs in the software pipeline.
+     */
+    private static void strokeDecimated(GraphicsContext g, PlotViewport v, float[] xs, float[] ys) {
+        int n = Math.min(xs.length, ys.length);
+        int stride = Math.max(1, (int) (n / Math.max(1, v.width() / 2)));
+        boolean open = false;
+        int steps = (n - 1 + stride - 1) / stride;
+        for (int k = 0; k <= steps; k++) {
+            int i = Math.min(k * stride, n - 1); // the last point always
+            double y = ys[i];
+            if (!Double.isFinite(y)) {
+                if (open) {
+                    g.stroke();
+                    open = false;
+                }
+                continue;
+            }
+            double px = v.pixelX(xs[i]);
+            double py = v.clampPixelY(v.pixelY(y));
+            if (open) {
+                g.lineTo(px, py);
+            } else {
+                g.beginPath();
+                g.moveTo(px, py);
+                open = true;
+            }
+        }
+        if (open) {
+            g.stroke();
+        }
     }
 
     /** One Text node measures every label: charts are drawn on the FX thread only. */

@@ -1,6 +1,7 @@
 package org.activationlab.ui;
 
 import javafx.geometry.HPos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -16,19 +17,22 @@ import java.util.Locale;
 
 /**
  * The race's live ranking: rank, colour, name, MSE and share of dead units, sorted by MSE
- * (diverged models last). Its rows are made once; a frame only changes texts that differ and,
- * when the order changes, which colour a row's swatch shows, so updating it every frame is cheap.
+ * (diverged models last). Each model owns one row of nodes, made once with its colour; a new
+ * order only moves rows (their grid row index) and a frame only changes texts that differ, so
+ * nothing is created and no style is recomputed when it updates every frame.
  */
 public final class RaceLeaderboard extends GridPane {
 
+    private static final int COLUMNS = 4;
+
     private final int capacity;
     private final Label[] rank;
-    private final Region[] swatch;
     private final Label[] name;
     private final Label[] mse;
     private final Label[] dead;
-    private final HBox[] nameCell;
-    private final int[] swatchModel;
+    private final Node[][] rows;
+    /** The row each model's nodes are in (0 = leader), −1 while hidden. */
+    private final int[] position;
     private final Integer[] order;
     private final double[] keys;
     /** Lowest MSE first; diverged or non-finite last; ties keep the catalogue order. */
@@ -42,12 +46,11 @@ public final class RaceLeaderboard extends GridPane {
         setId("race-leaderboard");
         getStyleClass().add("race-leaderboard");
         rank = new Label[capacity];
-        swatch = new Region[capacity];
         name = new Label[capacity];
         mse = new Label[capacity];
         dead = new Label[capacity];
-        nameCell = new HBox[capacity];
-        swatchModel = new int[capacity];
+        rows = new Node[capacity][];
+        position = new int[capacity];
         order = new Integer[capacity];
         keys = new double[capacity];
         byMse = (a, b) -> {
@@ -59,23 +62,24 @@ public final class RaceLeaderboard extends GridPane {
         ColumnConstraints grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
         getColumnConstraints().addAll(right, grow, right, right);
+        Region leaderBand = new Region();
+        leaderBand.getStyleClass().add("race-leader-band");
+        add(leaderBand, 0, 1, COLUMNS, 1);
         addRow(0, header("#"), header("Activation"), header("MSE"), header("dead"));
-        for (int r = 0; r < capacity; r++) {
-            rank[r] = cell("race-rank");
-            swatch[r] = new Region();
-            swatch[r].getStyleClass().addAll("race-swatch", RaceView.colourClass(r));
-            swatchModel[r] = r;
-            name[r] = cell("race-name");
-            mse[r] = cell("race-mse");
-            dead[r] = cell("race-dead");
-            nameCell[r] = new HBox(swatch[r], name[r]);
-            nameCell[r].getStyleClass().add("race-name-cell");
-            addRow(r + 1, rank[r], nameCell[r], mse[r], dead[r]);
-            if (r == 0) {
-                for (Label l : List.of(rank[r], name[r], mse[r], dead[r])) {
-                    l.getStyleClass().add("race-leader");
-                }
+        for (int m = 0; m < capacity; m++) {
+            rank[m] = cell("race-rank");
+            Region swatch = new Region();
+            swatch.getStyleClass().addAll("race-swatch", RaceView.colourClass(m));
+            name[m] = cell("race-name");
+            mse[m] = cell("race-mse");
+            dead[m] = cell("race-dead");
+            HBox nameCell = new HBox(swatch, name[m]);
+            nameCell.getStyleClass().add("race-name-cell");
+            rows[m] = new Node[]{rank[m], nameCell, mse[m], dead[m]};
+            for (int c = 0; c < COLUMNS; c++) {
+                add(rows[m][c], c, m + 1); // not addRow: it appends after the leader band
             }
+            position[m] = m;
         }
     }
 
@@ -103,25 +107,36 @@ public final class RaceLeaderboard extends GridPane {
         if (ranks.length != n) {
             ranks = new int[n];
         }
-        for (int r = 0; r < capacity; r++) {
-            boolean used = r < n;
-            setVisibleRow(r, used);
-            if (!used) {
-                continue;
-            }
+        for (int r = 0; r < n; r++) {
             int m = order[r];
             ranks[m] = r + 1;
+            moveRow(m, r);
             ModelStats s = newModels.get(m);
-            setText(rank[r], String.valueOf(r + 1));
-            setText(name[r], s.activation().displayName());
-            setText(mse[r], s.diverged() ? "diverged" : FitChart.formatMse(s.mse()));
-            setText(dead[r], String.format(Locale.ROOT, "%.0f%%", 100 * s.deadFraction()));
-            if (swatchModel[r] != m) {
-                swatch[r].getStyleClass().set(1, RaceView.colourClass(m));
-                swatchModel[r] = m;
-            }
+            setText(rank[m], String.valueOf(r + 1));
+            setText(name[m], s.activation().displayName());
+            setText(mse[m], s.diverged() ? "diverged" : FitChart.formatMse(s.mse()));
+            setText(dead[m], String.format(Locale.ROOT, "%.0f%%", 100 * s.deadFraction()));
+        }
+        for (int m = n; m < capacity; m++) {
+            moveRow(m, -1);
         }
         return ranks;
+    }
+
+    /** Puts model {@code m}'s row at {@code row} (0 = top), or hides it for −1. */
+    private void moveRow(int m, int row) {
+        if (position[m] == row) {
+            return;
+        }
+        boolean visible = row >= 0;
+        for (Node node : rows[m]) {
+            if (visible) {
+                GridPane.setRowIndex(node, row + 1);
+            }
+            node.setVisible(visible);
+            node.setManaged(visible);
+        }
+        position[m] = row;
     }
 
     /** The model shown in row {@code row} (0 = leader), for tests. */
@@ -131,16 +146,8 @@ public final class RaceLeaderboard extends GridPane {
 
     /** The texts of row {@code row}: rank, name, MSE, dead share. */
     List<String> rowTexts(int row) {
-        return List.of(rank[row].getText(), name[row].getText(), mse[row].getText(), dead[row].getText());
-    }
-
-    private void setVisibleRow(int r, boolean visible) {
-        if (rank[r].isVisible() != visible) {
-            for (javafx.scene.Node node : List.of(rank[r], nameCell[r], mse[r], dead[r])) {
-                node.setVisible(visible);
-                node.setManaged(visible);
-            }
-        }
+        int m = order[row];
+        return List.of(rank[m].getText(), name[m].getText(), mse[m].getText(), dead[m].getText());
     }
 
     private static void setText(Label label, String text) {

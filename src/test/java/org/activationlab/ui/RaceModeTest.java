@@ -87,6 +87,25 @@ class RaceModeTest {
             assertSame(trained.models().get(i).activation(), shown.get(rank - 1).activation(),
                     "chart " + i + " shows its rank");
         }
+        // Laid out within its own width at 1280×800, with no name or number cut short.
+        awaitFx("the leaderboard to be laid out", () -> !race.leaderboard().isNeedsLayout());
+        String layoutProblem = onFx(() -> {
+            RaceLeaderboard board = race.leaderboard();
+            for (javafx.scene.Node node : board.getChildrenUnmodifiable()) {
+                if (!node.isManaged()) {
+                    continue;
+                }
+                if (node.getBoundsInParent().getMaxX() > board.getWidth() + 0.5) {
+                    return node + " sticks out of the leaderboard";
+                }
+                if (node instanceof javafx.scene.control.Label l && l.getWidth() + 0.5 < l.prefWidth(-1)) {
+                    return "'" + l.getText() + "' is cut short";
+                }
+            }
+            return null;
+        });
+        assertEquals(null, layoutProblem);
+
         ModelStats linear = trained.models().get(Activations.all().indexOf(Activations.LINEAR));
         assertTrue(linear.mse() > best, "the linear model does not win");
 
