@@ -125,7 +125,9 @@ public final class ExperimentController {
             return;
         }
         if (e.getButton() == MouseButton.PRIMARY) {
-            if (e.getX() >= v.left() && e.getX() <= v.right() && e.getY() >= v.top() && e.getY() <= v.bottom()) {
+            boolean inPlot = e.getX() >= v.left() && e.getX() <= v.right()
+                    && e.getY() >= v.top() && e.getY() <= v.bottom();
+            if (inPlot) {
                 model.addPoint(v.dataX(e.getX()), v.dataY(e.getY()));
             }
         } else if (e.getButton() == MouseButton.SECONDARY) {

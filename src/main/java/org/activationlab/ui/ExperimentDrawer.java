@@ -42,20 +42,23 @@ public final class ExperimentDrawer extends ScrollPane {
     public static final List<Integer> POINT_COUNTS = List.of(10, 20, 50, 100, 200, 500, 1000, 2000, 5000);
 
     private final LabModel model;
-    private final LogSlider learningRate = new LogSlider("learning-rate", -5, 0, LogSlider::rate);
-    private final ChoiceBox<OptimizerKind> optimizer = choice("optimizer", OptimizerKind.values(),
+    private final LogSlider learningRate = new LogSlider("drawer-learning-rate", -5, 0, LogSlider::rate);
+    private final ChoiceBox<OptimizerKind> optimizer = choice("drawer-optimizer", OptimizerKind.values(),
             OptimizerKind::displayName);
-    private final ChoiceBox<Integer> batchSize = choice("batch-size", BATCH_SIZES.toArray(new Integer[0]),
+    private final ChoiceBox<Integer> batchSize = choice("drawer-batch-size", BATCH_SIZES.toArray(new Integer[0]),
             String::valueOf);
     private final Spinner<Integer> width = new Spinner<>(new DoublingFactory(1, NetworkSpec.MAX_WIDTH, 64));
     private final Spinner<Integer> depth = new Spinner<>(1, NetworkSpec.MAX_DEPTH, 2);
-    private final ChoiceBox<Initializer> initializer = choice("initializer", Initializer.values(),
+    private final ChoiceBox<Initializer> initializer = choice("drawer-initializer", Initializer.values(),
             Initializer::displayName);
-    private final LogSlider initScale = new LogSlider("init-scale", -1, 2, v -> String.format(Locale.ROOT, "× %.3g", v));
+    private final LogSlider initScale = new LogSlider("drawer-init-scale", -1, 2,
+            v -> String.format(Locale.ROOT, "× %.3g", v));
     private final Spinner<Double> biasInit = new Spinner<>(-10.0, 10.0, 0.0, 0.1);
     private final TextField seed = new TextField();
-    private final ComboBox<TargetFunction> target = new ComboBox<>(FXCollections.observableArrayList(TargetFunction.values()));
-    private final ChoiceBox<Integer> points = choice("points", POINT_COUNTS.toArray(new Integer[0]), String::valueOf);
+    private final ComboBox<TargetFunction> target =
+            new ComboBox<>(FXCollections.observableArrayList(TargetFunction.values()));
+    private final ChoiceBox<Integer> points = choice("drawer-points", POINT_COUNTS.toArray(new Integer[0]),
+            String::valueOf);
     private final Slider noise = new Slider(0, 1, 0);
     private final Label noiseValue = new Label();
     private final Label dataInfo = new Label();
@@ -74,16 +77,16 @@ public final class ExperimentDrawer extends ScrollPane {
         learningRate.setOnCommit(v -> send(() -> model.setLearningRate(v)));
         optimizer.valueProperty().addListener((o, a, kind) -> send(() -> model.setOptimizer(kind)));
         batchSize.valueProperty().addListener((o, a, b) -> send(() -> model.setBatchSize(b)));
-        spinner(width, "width", w -> send(() -> model.setWidth(w)));
-        spinner(depth, "depth", d -> send(() -> model.setDepth(d)));
+        spinner(width, "drawer-width", w -> send(() -> model.setWidth(w)));
+        spinner(depth, "drawer-depth", d -> send(() -> model.setDepth(d)));
         initializer.valueProperty().addListener((o, a, i) -> send(() -> model.setInitializer(i)));
         initScale.setOnCommit(v -> send(() -> model.setInitScale(v)));
-        spinner(biasInit, "bias-init", b -> send(() -> model.setBiasInit(b)));
+        spinner(biasInit, "drawer-bias-init", b -> send(() -> model.setBiasInit(b)));
         seed.setId("drawer-seed");
         seed.setPromptText("seed");
         seed.setOnAction(e -> applySeed());
 
-        target.setId("target");
+        target.setId("drawer-target");
         target.setMaxWidth(Double.MAX_VALUE);
         target.setConverter(converter(TargetFunction::displayName));
         target.setButtonCell(new ListCell<>() {
@@ -99,7 +102,7 @@ public final class ExperimentDrawer extends ScrollPane {
             }
         });
         points.valueProperty().addListener((o, a, n) -> send(() -> model.setPointCount(n)));
-        noise.setId("noise");
+        noise.setId("drawer-noise");
         noise.setBlockIncrement(0.05);
         noiseValue.getStyleClass().add("drawer-value");
         noise.valueProperty().addListener((o, a, v) -> {
@@ -115,7 +118,7 @@ public final class ExperimentDrawer extends ScrollPane {
         });
         loadCsv.setId("drawer-load-csv");
         loadCsv.setMaxWidth(Double.MAX_VALUE);
-        dataInfo.setId("data-info");
+        dataInfo.setId("drawer-data-info");
         dataInfo.getStyleClass().add("drawer-note");
         dataInfo.setWrapText(true);
         Label clickHint = new Label("Click the chart to add a point, right-click to remove one.");

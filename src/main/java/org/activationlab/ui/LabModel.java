@@ -112,8 +112,14 @@ public final class LabModel {
         trainer.send(new TrainerCommand.SetEpochLimit(limit));
     }
 
-    /** Switches the activation model to {@code activation}, in the chosen switch mode. */
+    /**
+     * Switches the activation model to {@code activation}, in the chosen switch mode. Does
+     * nothing during a race, where every activation already trains.
+     */
     public void selectActivation(Activation activation) {
+        if (isRacing()) {
+            return;
+        }
         trainer.send(new TrainerCommand.SwitchActivation(SWITCHED_MODEL, activation, switchMode.get()));
     }
 

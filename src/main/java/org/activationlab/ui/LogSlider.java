@@ -89,9 +89,12 @@ public final class LogSlider extends HBox {
         onCommit.accept(v);
     }
 
-    /** A learning rate: "0.001", "3.16e-05", "0.1". */
+    /** A learning rate: "0.001", "0.0316", "1", and below 0.001 "3.16e-05". */
     static String rate(double v) {
-        return v >= 1e-3 ? String.format(Locale.ROOT, "%.3g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "")
-                : String.format(Locale.ROOT, "%.2e", v);
+        if (v < 1e-3) {
+            return String.format(Locale.ROOT, "%.2e", v);
+        }
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -56,7 +56,7 @@ class ExperimentDrawerTest {
     @Test
     void eTogglesTheDrawerAndTheMenuItemFollows(FxRobot robot) {
         openDrawer(robot);
-        assertTrue(onFx(() -> robot.lookup("#learning-rate").query().isVisible()));
+        assertTrue(onFx(() -> robot.lookup("#drawer-learning-rate").query().isVisible()));
         robot.clickOn("#drawer-hide");
         awaitFx("the drawer to close", () -> view.getLeft() == null);
         robot.clickOn("#menu-view");
@@ -71,7 +71,7 @@ class ExperimentDrawerTest {
         robot.type(KeyCode.RIGHT);
         await(view, "two epochs", s -> s.epoch() == 2 && !s.playing());
 
-        robot.drag("#learning-rate .thumb").moveBy(40, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        robot.drag("#drawer-learning-rate .thumb").moveBy(40, 0).release(javafx.scene.input.MouseButton.PRIMARY);
         Snapshot s = barrier(view);
         double shown = onFx(() -> view.experiment().drawer().learningRateSlider().value());
         assertTrue(shown > 1e-3, "dragged right: a larger rate, " + shown);
@@ -80,13 +80,13 @@ class ExperimentDrawerTest {
                 .learningRateSlider().getChildren().get(1)).getText()));
         assertEquals(2, s.epoch(), "a new learning rate keeps training where it is");
 
-        robot.clickOn("#optimizer");
+        robot.clickOn("#drawer-optimizer");
         robot.clickOn(OptimizerKind.RMSPROP.displayName());
         s = barrier(view);
         assertSame(OptimizerKind.RMSPROP, s.config().optimizer().kind());
         assertEquals(shown, s.config().optimizer().learningRate(), 1e-12, "the rate stays");
 
-        robot.clickOn("#batch-size");
+        robot.clickOn("#drawer-batch-size");
         robot.clickOn("128");
         s = barrier(view);
         assertEquals(128, s.config().batchSize());
@@ -99,13 +99,13 @@ class ExperimentDrawerTest {
         robot.type(KeyCode.RIGHT);
         await(view, "an epoch", s -> s.epoch() == 1 && !s.playing());
 
-        robot.clickOn(robot.lookup("#width .increment-arrow-button").queryParent());
+        robot.clickOn(robot.lookup("#drawer-width .increment-arrow-button").queryParent());
         Snapshot s = barrier(view);
         assertEquals(128, s.config().network().width(), "the width arrow doubles");
         assertEquals(0, s.epoch());
         assertEquals(128, s.models().get(0).weights().get(0).length, "1 × 128 first-layer weights");
 
-        robot.doubleClickOn("#depth .text-field").eraseText(2).write("3").type(KeyCode.ENTER);
+        robot.doubleClickOn("#drawer-depth .text-field").eraseText(2).write("3").type(KeyCode.ENTER);
         s = barrier(view);
         assertEquals(3, s.config().network().depth());
         assertEquals(128, s.config().network().width(), "the width edit stays");
@@ -116,13 +116,13 @@ class ExperimentDrawerTest {
     @Test
     void targetAndNoiseRegenerateTheData(FxRobot robot) {
         openDrawer(robot);
-        robot.clickOn("#target");
+        robot.clickOn("#drawer-target");
         robot.clickOn(TargetFunction.ABS.displayName());
         Snapshot s = barrier(view);
         assertEquals(TargetFunction.ABS, s.config().data().target().orElseThrow());
         assertEquals(1000, s.config().data().size());
 
-        robot.drag("#noise .thumb").moveBy(60, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        robot.drag("#drawer-noise .thumb").moveBy(60, 0).release(javafx.scene.input.MouseButton.PRIMARY);
         s = barrier(view);
         double noise = s.config().data().noise();
         assertTrue(noise > 0 && noise <= 1, "noise " + noise);

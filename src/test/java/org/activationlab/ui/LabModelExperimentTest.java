@@ -183,6 +183,8 @@ class LabModelExperimentTest {
                         m.name() + " starts from the same weights, layer " + l);
             }
         }
+        model.selectActivation(Activations.TANH);
+        assertEquals(Activations.all(), barrier().config().models(), "no switching during a race");
         model.setTarget(TargetFunction.STEP);
         model.leaveRace();
         assertFalse(model.isRacing());
