@@ -162,7 +162,9 @@ public final class FitChart extends ChartCanvas {
 
     private void drawTitle(GraphicsContext g, double width, double fs) {
         g.setFill(color(ChartColor.TEXT));
-        g.setFont(font(1.35));
+        // Smaller in a narrow chart (the experiment drawer open at 1024 px) rather than cut off;
+        // DejaVu Sans averages about 0.52 em per character.
+        g.setFont(font(Math.min(1.35, (width - 2 * fs) / (TITLE.length() * 0.52 * fs))));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.fillText(TITLE, width / 2, fs * 0.7);
