@@ -147,9 +147,9 @@ public final class Trainer implements AutoCloseable {
                     continue;
                 }
                 long started = System.nanoTime();
-                state.trainEpoch(started);
-                publish();
                 long period = state.periodNanos();
+                state.trainEpoch(started, started - nextEpochAt > period / 4);
+                publish();
                 nextEpochAt = Math.max(nextEpochAt + period, started);
             } catch (InterruptedException e) {
                 if (!running) {
@@ -180,8 +180,9 @@ public final class Trainer implements AutoCloseable {
     /**
      * Up to this many models, every model is measured after every epoch (the classic app's two).
      * {@link ModelRun#measure()} costs about half an epoch of training, so with more models (a
-     * race of 13) each is measured only every {@link #STATS_INTERVAL}-th epoch, staggered so that
-     * every epoch measures a few of them, and always when training stops or pauses.
+     * race of 13) trained at Max speed or falling behind the requested one, each is measured
+     * only every {@link #STATS_INTERVAL}-th epoch, staggered so that every epoch measures a few
+     * of them, and always when training stops or pauses.
      */
     static final int FULL_STATS_MODELS = 4;
     static final int STATS_INTERVAL = 4;
@@ -264,7 +265,8 @@ public final class Trainer implements AutoCloseable {
             return Double.isInfinite(speed) ? 0 : (long) (1e9 / speed);
         }
 
-        void trainEpoch(long startedNanos) {
+        /** @param late whether this epoch started late for the requested speed */
+        void trainEpoch(long startedNanos, boolean late) {
             for (ModelRun run : runs) {
                 run.trainEpoch();
             }
@@ -273,7 +275,8 @@ public final class Trainer implements AutoCloseable {
                 stepsRequested--;
             }
             boolean lastEpoch = (!playing && stepsRequested == 0) || !canTrain();
-            boolean everyModel = lastEpoch || runs.size() <= FULL_STATS_MODELS;
+            boolean hurry = late || Double.isInfinite(speed);
+            boolean everyModel = lastEpoch || !hurry || runs.size() <= FULL_STATS_MODELS;
             for (int i = 0; i < runs.size(); i++) {
                 if (everyModel || (epoch + i) % STATS_INTERVAL == 0) {
                     stats.set(i, runs.get(i).measure());

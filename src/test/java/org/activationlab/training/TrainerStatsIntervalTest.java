@@ -3,8 +3,10 @@ package org.activationlab.training;
 import org.activationlab.engine.Activation;
 import org.activationlab.engine.Activations;
 import org.activationlab.engine.Dataset;
+import org.activationlab.engine.Initializer;
 import org.activationlab.engine.ModelRun;
 import org.activationlab.engine.ModelStats;
+import org.activationlab.engine.NetworkSpec;
 import org.activationlab.engine.TargetFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,8 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * With many models the trainer measures each only every few epochs (staggered), and every model
- * when training stops; with the classic two it measures every epoch. Skipping a measurement must
+ * With many models at Max speed the trainer measures each only every few epochs (staggered), and
+ * every model when training stops; with the classic two, or on time for a slower speed, it
+ * measures every epoch. Skipping a measurement must
  * not change training: the measured MSE equals that of a model trained on its own.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -80,6 +83,28 @@ class TrainerStatsIntervalTest {
             Snapshot paused = trainer.await(s -> !s.playing(), WAIT);
             for (ModelStats m : paused.models()) {
                 assertEquals(paused.epoch(), m.epoch(), m.name() + " shows the paused epoch");
+            }
+        }
+    }
+
+    @Test
+    void manyModelsOnTimeForASlowSpeedAreMeasuredEveryEpoch() throws Exception {
+        // A tiny network trains 13 models in well under the 50 ms an epoch may take at 20/s.
+        ExperimentConfig config = config()
+                .withData(Dataset.generate(TargetFunction.SIN, 20, -3, 3, 0, 0))
+                .withNetwork(new NetworkSpec(1, 4, Activations.RELU, Initializer.GLOROT_UNIFORM, 1, 0))
+                .withModels(Activations.all()).withEpochLimit(12);
+        try (Trainer trainer = new Trainer(config, 20)) {
+            trainer.send(new TrainerCommand.Play());
+            Snapshot done = trainer.await(s -> s.epoch() == 12 && !s.playing(), WAIT);
+            for (int i = 0; i < config.models().size(); i++) {
+                float[] mse = done.histories().get(i).mse().toArray();
+                int changed = 0;
+                for (int e = 1; e <= 12; e++) {
+                    changed += mse[e] != mse[e - 1] ? 1 : 0;
+                }
+                // Every epoch but those that a loaded machine started late (measured every 4th).
+                assertTrue(changed >= 8, done.models().get(i).name() + " measured in " + changed + " of 12 epochs");
             }
         }
     }
