@@ -77,11 +77,11 @@ public final class ExperimentDrawer extends ScrollPane {
         learningRate.setOnCommit(v -> send(() -> model.setLearningRate(v)));
         optimizer.valueProperty().addListener((o, a, kind) -> send(() -> model.setOptimizer(kind)));
         batchSize.valueProperty().addListener((o, a, b) -> send(() -> model.setBatchSize(b)));
-        spinner(width, "drawer-width", w -> send(() -> model.setWidth(w)));
-        spinner(depth, "drawer-depth", d -> send(() -> model.setDepth(d)));
+        spinner(width, "drawer-width", Integer::valueOf, w -> send(() -> model.setWidth(w)));
+        spinner(depth, "drawer-depth", Integer::valueOf, d -> send(() -> model.setDepth(d)));
         initializer.valueProperty().addListener((o, a, i) -> send(() -> model.setInitializer(i)));
         initScale.setOnCommit(v -> send(() -> model.setInitScale(v)));
-        spinner(biasInit, "drawer-bias-init", b -> send(() -> model.setBiasInit(b)));
+        spinner(biasInit, "drawer-bias-init", Double::valueOf, b -> send(() -> model.setBiasInit(b)));
         seed.setId("drawer-seed");
         seed.setPromptText("seed");
         seed.setOnAction(e -> applySeed());
@@ -249,10 +249,30 @@ public final class ExperimentDrawer extends ScrollPane {
         }
     }
 
-    private static <T> void spinner(Spinner<T> spinner, String id, java.util.function.Consumer<T> action) {
+    private static <T> void spinner(Spinner<T> spinner, String id, Function<String, T> parse,
+                                    java.util.function.Consumer<T> action) {
         spinner.setId(id);
         spinner.setEditable(true);
         spinner.setMaxWidth(Double.MAX_VALUE);
+        SpinnerValueFactory<T> factory = spinner.getValueFactory();
+        StringConverter<T> shown = factory.getConverter();
+        // Typed text that is not a number puts the current value back instead of throwing.
+        factory.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return shown.toString(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                try {
+                    return parse.apply(text.strip().replace(',', '.'));
+                } catch (NumberFormatException e) {
+                    spinner.getEditor().setText(shown.toString(factory.getValue()));
+                    return factory.getValue();
+                }
+            }
+        });
         spinner.valueProperty().addListener((o, a, v) -> {
             if (v != null && !v.equals(a)) {
                 action.accept(v);

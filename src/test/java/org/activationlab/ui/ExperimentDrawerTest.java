@@ -111,6 +111,12 @@ class ExperimentDrawerTest {
         assertEquals(128, s.config().network().width(), "the width edit stays");
         assertEquals(2, s.models().size());
         assertEquals(4, s.models().get(1).layers().size(), "both models restart with 3 hidden layers");
+
+        // Not a number: the depth stays, the field shows it again, nothing is thrown.
+        robot.doubleClickOn("#drawer-depth .text-field").eraseText(2).write("x").type(KeyCode.ENTER);
+        assertEquals(3, barrier(view).config().network().depth());
+        assertEquals("3", onFx(() -> robot.lookup("#drawer-depth .text-field")
+                .queryAs(javafx.scene.control.TextField.class).getText()));
     }
 
     @Test
