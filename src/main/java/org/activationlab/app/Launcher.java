@@ -19,8 +19,14 @@ public final class Launcher {
             Application.launch(ActivationLabApp.class);
             return;
         }
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with the subcommands that need the UI. */
+    static picocli.CommandLine commandLine() {
         picocli.CommandLine commandLine = ActivationLabCommand.commandLine();
         commandLine.addSubcommand("bench-ui", new UiBenchmarkCommand());
-        System.exit(commandLine.execute(args));
+        commandLine.addSubcommand("export-png", new ExportPngCommand());
+        return commandLine;
     }
 }

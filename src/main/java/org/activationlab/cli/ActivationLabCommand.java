@@ -1,6 +1,7 @@
 package org.activationlab.cli;
 
 import org.activationlab.engine.DataFileException;
+import org.activationlab.training.AtomicOutput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -90,7 +91,8 @@ public final class ActivationLabCommand implements Callable<Integer> {
     private static int handleExecutionException(Exception e, CommandLine commandLine,
                                                 ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        if (e instanceof CliException || e instanceof DataFileException) {
+        if (e instanceof CliException || e instanceof DataFileException
+                || e instanceof AtomicOutput.OutputFileException) {
             return printError(err, e.getMessage(), EXIT_USAGE);
         }
         if (e instanceof ParameterException) {

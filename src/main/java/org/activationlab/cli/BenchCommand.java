@@ -1,5 +1,6 @@
 package org.activationlab.cli;
 
+import org.activationlab.engine.MatrixKernels;
 import org.activationlab.engine.Activation;
 import org.activationlab.engine.Activations;
 import org.activationlab.engine.Dataset;
@@ -73,6 +74,9 @@ public final class BenchCommand implements Callable<Integer> {
                 + " seed %d, %d points of %s, %d epochs per model%n", shape.shapeText(), BATCH, SEED,
                 data.size(), data.description(), epochs);
         out.println(runtimeInfo());
+        out.println(MatrixKernels.EJML_ONLY
+                ? "matrix products: EJML CommonOps_FDRM (-Dactivationlab.kernels=ejml)"
+                : "matrix products: tuned MatrixKernels (EJML only: -Dactivationlab.kernels=ejml)");
         out.printf(Locale.ROOT, "FLOPs per model-epoch: %.2f M (matrix products %.2f M, element-wise"
                 + " and Adam %.2f M); %.3f GFLOP per repetition (both models)%n",
                 flops.total() / 1e6, flops.matmul() / 1e6, flops.elementwise() / 1e6,

@@ -13,7 +13,10 @@ import org.activationlab.engine.NetworkSpec;
 import org.activationlab.engine.OptimizerKind;
 import org.activationlab.engine.OptimizerSpec;
 import org.activationlab.engine.TargetFunction;
+import org.activationlab.training.AtomicOutput;
 import org.activationlab.training.ExperimentConfig;
+import org.activationlab.training.ExperimentFile;
+import org.activationlab.training.RunExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -120,28 +123,57 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Write x,target and each model's prediction after the last epoch.")
     Path predictions;
 
+    @Option(names = "--open", paramLabel = "FILE.json",
+            description = "Train the experiment saved in FILE (the app's File > Save, or "
+                    + "--save-experiment). Options given as well override its settings; --epochs "
+                    + "defaults to the file's epoch limit.")
+    Path open;
+
+    @Option(names = "--save-experiment", paramLabel = "OUT.json",
+            description = "Write this run's experiment as a file that the app's File > Open and "
+                    + "--open read (the epoch limit is --epochs).")
+    Path saveExperiment;
+
     @Option(names = {"-q", "--quiet"},
             description = "Print only the final lines (and divergence warnings).")
     boolean quiet;
 
     @Override
     public Integer call() throws DataFileException {
+        ExperimentFile.Opened opened = open == null ? null : OpenedExperiment.read(open);
         ExperimentConfig config = toConfig();
-        if (csv != null && predictions != null
-                && csv.toAbsolutePath().normalize().equals(predictions.toAbsolutePath().normalize())) {
-            throw new CliException("--csv and --predictions must name different files");
+        if (opened != null) {
+            if (!given("--epochs")) {
+                int limit = opened.config().epochLimit();
+                epochs = limit > 0 ? Math.min(limit, MAX_EPOCHS) : 100;
+            }
+            config = OpenedExperiment.merge(opened.config(), config, givenOptions(), epochs);
+            for (String warning : opened.warnings()) {
+                spec.commandLine().getErr().println("warning: " + open + ": " + warning);
+            }
         }
+        checkDistinct(csv, "--csv", predictions, "--predictions");
+        checkDistinct(csv, "--csv", saveExperiment, "--save-experiment");
+        checkDistinct(predictions, "--predictions", saveExperiment, "--save-experiment");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (AtomicOutput csvOut = csv == null ? null : AtomicOutput.open(csv, "--csv " + csv);
              AtomicOutput predictionsOut = predictions == null ? null
-                     : AtomicOutput.open(predictions, "--predictions " + predictions)) {
+                     : AtomicOutput.open(predictions, "--predictions " + predictions);
+             AtomicOutput experimentOut = saveExperiment == null ? null
+                     : AtomicOutput.open(saveExperiment, "--save-experiment " + saveExperiment)) {
             boolean diverged = train(config, out, err, csvOut, predictionsOut);
-            if (csvOut != null) {
-                csvOut.commit();
+            for (AtomicOutput file : new AtomicOutput[] {csvOut, predictionsOut}) {
+                if (file != null) {
+                    file.commit();
+                }
             }
-            if (predictionsOut != null) {
-                predictionsOut.commit();
+            if (experimentOut != null) {
+                ExperimentFile.Contents saved = opened == null ? ExperimentFile.Contents.of(config)
+                        : new ExperimentFile.Contents(config, opened.contents().epochsPerSecond(),
+                                opened.contents().switchMode(), opened.contents().lessonId());
+                experimentOut.println(ExperimentFile.toJson(saved).stripTrailing());
+                experimentOut.commit();
             }
             return diverged ? ActivationLabCommand.EXIT_DIVERGED : ActivationLabCommand.EXIT_OK;
         }
@@ -288,7 +320,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         if (predictionsOut != null) {
-            writePredictions(predictionsOut, config.data(), names, last);
+            RunExport.writePredictions(predictionsOut, config.data(), Arrays.asList(last));
         }
         return anyDiverged;
     }
@@ -344,19 +376,22 @@ public final class TrainCommand implements Callable<Integer> {
         return sb.append(',').append(stats.deadFraction()).toString();
     }
 
-    private static void writePredictions(AtomicOutput file, Dataset data, List<String> names,
-                                         ModelStats[] stats) {
-        file.println("x,target," + String.join(",", names));
-        float[] xs = data.x();
-        float[] ys = data.y();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < xs.length; i++) {
-            sb.setLength(0);
-            sb.append(xs[i]).append(',').append(ys[i]);
-            for (ModelStats s : stats) {
-                sb.append(',').append(s.predictions()[i]);
-            }
-            file.println(sb);
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    private java.util.Set<String> givenOptions() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (var option : spec.commandLine().getParseResult().matchedOptions()) {
+            names.add(option.longestName());
+        }
+        return names;
+    }
+
+    private static void checkDistinct(Path a, String aName, Path b, String bName) {
+        if (a != null && b != null
+                && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            throw new CliException(aName + " and " + bName + " must name different files");
         }
     }
 

@@ -56,6 +56,24 @@ public abstract class Activation {
         return false;
     }
 
+    /**
+     * True if f is made of straight pieces joined only at x = 0, with slope 1 for x > 0 (ReLU,
+     * Leaky ReLU, PReLU, and the identity as the case of one piece): a network of them is then
+     * piecewise linear in its input, with a kink wherever a unit's pre-activation crosses 0.
+     * The slope for x < 0 is {@code derivative(-1)}, or PReLU's learned slope.
+     */
+    public boolean isPiecewiseLinear() {
+        return false;
+    }
+
+    /**
+     * The value this instance was made with of its adjustable parameter: Leaky ReLU's slope,
+     * PReLU's initial slope, ELU's α; NaN if it has none.
+     */
+    public double parameter() {
+        return Double.NaN;
+    }
+
     /** True if the layer learns a parameter of this activation (PReLU's slope). */
     public boolean learnsParameter() {
         return false;

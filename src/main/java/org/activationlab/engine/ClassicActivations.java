@@ -10,7 +10,8 @@ final class ClassicActivations {
         Sigmoid() {
             super("sigmoid", "Sigmoid", "1 / (1 + e⁻ˣ)",
                     new ActivationFacts("(0, 1)", false, true,
-                            "yes: f′ ≤ 0.25, vanishes for |x| > 5", "no", "moderate (exp)",
+                            "yes: f′ ≤ 0.25, and below 0.05 for |x| > 3",
+                            "no: f′ ≤ 0.25 shrinks gradients", "moderate (exp)",
                             "binary-classification outputs, gates in LSTMs"));
         }
 
@@ -29,7 +30,8 @@ final class ClassicActivations {
     static final class Tanh extends Activation {
         Tanh() {
             super("tanh", "Tanh", "(eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)",
-                    new ActivationFacts("(−1, 1)", true, true, "yes: f′ vanishes for |x| > 3", "no",
+                    new ActivationFacts("(−1, 1)", true, true, "yes: f′ below 0.05 for |x| > 2.2",
+                            "rarely: f′ ≤ 1",
                             "moderate (exp)", "RNN hidden states, small nets"));
         }
 
@@ -58,8 +60,9 @@ final class ClassicActivations {
     static final class Linear extends Activation {
         Linear() {
             super("linear", "Linear (none)", "x",
-                    new ActivationFacts("(−∞, ∞)", true, false, "no", "possible",
-                            "free", "regression outputs; hidden layers collapse to one line"));
+                    new ActivationFacts("(−∞, ∞)", true, false, "no (f′ = 1), but the net is one line",
+                            "possible with large weights (f′ = 1)", "free",
+                            "regression outputs; stacked linear layers collapse to one line"));
         }
 
         @Override
@@ -70,6 +73,12 @@ final class ClassicActivations {
         @Override
         public double derivative(double x) {
             return 1;
+        }
+
+        /** One piece: a stack of linear layers is one straight line. */
+        @Override
+        public boolean isPiecewiseLinear() {
+            return true;
         }
 
         @Override

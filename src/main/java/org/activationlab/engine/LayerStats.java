@@ -15,10 +15,12 @@ package org.activationlab.engine;
  *                         values outside fall in the end bins
  * @param deadUnits        indices of the dead units
  * @param learnedSlope     PReLU's slope for this layer, NaN if it learns none
+ * @param saturatedShare   share of pre-activations over the training inputs where |f′| is below
+ *                         {@link Saturation#THRESHOLD}; 0 for the output layer, NaN for Softmax
  */
 public record LayerStats(int units, boolean hidden, double gradientNorm, double updateRatio,
                          double deadFraction, double sparsity, int[] histogram, int[] deadUnits,
-                         float learnedSlope) {
+                         float learnedSlope, double saturatedShare) {
 
     public static final int HISTOGRAM_BINS = 48;
     public static final double HISTOGRAM_MIN = -6;
@@ -26,11 +28,13 @@ public record LayerStats(int units, boolean hidden, double gradientNorm, double 
 
     /** The bin a pre-activation value falls in, clamped to the end bins. */
     public static int bin(float value) {
-        double t = (value - HISTOGRAM_MIN) / (HISTOGRAM_MAX - HISTOGRAM_MIN);
-        int b = (int) Math.floor(t * HISTOGRAM_BINS);
-        if (Double.isNaN(t)) {
-            return HISTOGRAM_BINS / 2;
+        if (value != value) {
+            return HISTOGRAM_BINS / 2; // NaN
         }
-        return Math.max(0, Math.min(HISTOGRAM_BINS - 1, b));
+        // Truncation equals floor here: anything below the range is clamped to bin 0 anyway.
+        int b = (int) ((value - (float) HISTOGRAM_MIN) * BINS_PER_UNIT);
+        return b < 0 ? 0 : Math.min(HISTOGRAM_BINS - 1, b);
     }
+
+    private static final float BINS_PER_UNIT = (float) (HISTOGRAM_BINS / (HISTOGRAM_MAX - HISTOGRAM_MIN));
 }

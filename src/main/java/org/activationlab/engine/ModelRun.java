@@ -22,6 +22,8 @@ public final class ModelRun {
 
     private final String name;
     private final Dataset data;
+    /** The data's least-squares line, for the fit chart to hold a linear network against. */
+    private final LinearCollapse.Line bestLine;
     private NetworkSpec spec;
     private OptimizerSpec optimizerSpec;
     private int batchSize;
@@ -50,6 +52,7 @@ public final class ModelRun {
         this.name = name;
         this.data = data;
         this.order = new int[data.size()];
+        this.bestLine = LinearCollapse.leastSquares(data.x(), data.y());
         this.spec = spec;
         this.optimizerSpec = optimizerSpec;
         this.batchSize = checkBatch(batchSize);
@@ -282,9 +285,15 @@ public final class ModelRun {
         int[][] nonZeroPerUnit = new int[hidden][];
         long[] zeroOutputs = new long[hidden];
         int[][] histograms = new int[hidden][LayerStats.HISTOGRAM_BINS];
+        long[] saturated = new long[hidden];
+        int widest = 1;
         for (int l = 0; l < hidden; l++) {
             nonZeroPerUnit[l] = new int[network.weights(l).numCols];
+            widest = Math.max(widest, nonZeroPerUnit[l].length);
         }
+        float[] ones = new float[network.maxBatch() * widest];
+        java.util.Arrays.fill(ones, 1f);
+        float[] scratch = new float[ones.length];
         float[] xs = data.x();
         float[] ys = data.y();
         float[] predictions = new float[xs.length];
@@ -303,13 +312,17 @@ public final class ModelRun {
             }
             for (int l = 0; l < hidden; l++) {
                 countActivations(l, rows, nonZeroPerUnit[l], histograms[l], zeroOutputs);
+                int count = Saturation.count(network.activation(), network.preActivations(l).data,
+                        network.outputs(l).data, rows, nonZeroPerUnit[l].length,
+                        network.learnedSlope(l), ones, scratch);
+                saturated[l] = count < 0 || saturated[l] < 0 ? -1 : saturated[l] + count;
             }
         }
         double mse = squaredError / xs.length;
         if (!Double.isFinite(mse)) {
             markDiverged();
         }
-        float[] grid = predict(data.gridX());
+        float[] grid = data.gridX() == xs ? predictions : predict(data.gridX());
         List<LayerStats> layers = new ArrayList<>();
         for (int l = 0; l < network.layerCount(); l++) {
             double gradNorm = stepsThisEpoch == 0 ? 0 : gradientNormSum[l] / stepsThisEpoch;
@@ -327,10 +340,11 @@ public final class ModelRun {
                 }
                 layers.add(new LayerStats(units, true, gradNorm, lastUpdateRatio[l],
                         (double) dead / units, (double) zeroOutputs[l] / ((long) units * xs.length),
-                        histograms[l], deadUnits, network.learnedSlope(l)));
+                        histograms[l], deadUnits, network.learnedSlope(l),
+                        saturated[l] < 0 ? Double.NaN : (double) saturated[l] / ((long) units * xs.length)));
             } else {
                 layers.add(new LayerStats(1, false, gradNorm, lastUpdateRatio[l], 0, 0,
-                        new int[0], new int[0], Float.NaN));
+                        new int[0], new int[0], Float.NaN, 0));
             }
         }
         List<float[]> weights = new ArrayList<>(network.layerCount());
@@ -341,8 +355,9 @@ public final class ModelRun {
             weights.add(java.util.Arrays.copyOf(w.data, w.numRows * w.numCols));
             biases.add(java.util.Arrays.copyOf(b.data, b.numCols));
         }
+        FunctionShape shape = FunctionShape.of(network.activation(), weights, biases, layers, data, bestLine);
         return new ModelStats(name, network.activation(), epoch, lastTrainLoss, mse, predictions,
-                grid, layers, diverged, divergedAtEpoch, weights, biases);
+                grid, layers, diverged, divergedAtEpoch, weights, biases, shape);
     }
 
     private void countActivations(int layer, int rows, int[] nonZero, int[] histogram, long[] zeros) {

@@ -18,11 +18,12 @@ import java.util.List;
  * @param divergedAtEpoch the epoch at which it diverged, or −1
  * @param weights         per dense layer, a copy of its weights (inputs × units, row-major)
  * @param biases          per dense layer, a copy of its biases
+ * @param shape           kinks or collapsed line of the function the weights compute
  */
 public record ModelStats(String name, Activation activation, int epoch, double trainLoss,
                          double mse, float[] predictions, float[] gridPredictions,
                          List<LayerStats> layers, boolean diverged, int divergedAtEpoch,
-                         List<float[]> weights, List<float[]> biases) {
+                         List<float[]> weights, List<float[]> biases, FunctionShape shape) {
 
     public ModelStats {
         layers = List.copyOf(layers);

@@ -3,14 +3,23 @@ package org.activationlab.engine;
 /** ReLU and its relatives that keep a linear positive side: Leaky ReLU, PReLU, ELU, SELU. */
 final class ReluFamily {
 
+    static final String RELU_VANISHING = "no for x > 0 (f′ = 1); f′ = 0 for x < 0, so units can die";
+    static final String LARGE_WEIGHTS = "possible with large weights (f′ = 1 for x > 0)";
+    /** For the smooth relatives of ReLU, whose f′ only tends to 1 (GELU's and SiLU's overshoot it a little). */
+    static final String LARGE_WEIGHTS_SMOOTH = "possible with large weights (f′ → 1 for large x)";
+
     private ReluFamily() {
     }
 
     static final class Relu extends Activation {
         Relu() {
-            super("relu", "ReLU", "max(0, x)", new ActivationFacts("[0, ∞)", false, false,
-                    "no, for x > 0 (f′ = 1)", "possible, unbounded", "cheap",
-                    "hidden layers: the default choice"));
+            super("relu", "ReLU", "max(0, x)", new ActivationFacts("[0, ∞)", false, true,
+                    RELU_VANISHING, LARGE_WEIGHTS, "cheap", "hidden layers: the default choice"));
+        }
+
+        @Override
+        public boolean isPiecewiseLinear() {
+            return true;
         }
 
         @Override
@@ -50,18 +59,36 @@ final class ReluFamily {
 
         LeakyRelu(String id, String name, double slope, boolean learned) {
             super(id, name, learned ? "x if x > 0, else a·x (a learned)"
-                            : "x if x > 0, else " + slope + "·x",
-                    new ActivationFacts("(-∞, ∞)", false, false,
-                            "no: f′ never 0, so units cannot die", "possible, unbounded", "cheap",
-                            learned ? "hidden layers of deep image models" : "hidden layers, against dying ReLU"));
+                            : "x if x > 0, else " + slope + "·x", leakyFacts(slope, learned));
             this.slope = slope;
             this.slopeFloat = (float) slope;
             this.learned = learned;
         }
 
+        private static ActivationFacts leakyFacts(double slope, boolean learned) {
+            // A slope of 0 is ReLU itself, with ReLU's dead units.
+            boolean flat = !learned && slope == 0;
+            String vanishing = flat ? RELU_VANISHING : learned
+                    ? "no: f′ = a (learned) for x < 0, so units do not die"
+                    : "no: f′ = " + slope + " for x < 0, so units do not die";
+            return new ActivationFacts(flat ? "[0, ∞)" : "(−∞, ∞)", false, flat, vanishing,
+                    LARGE_WEIGHTS, "cheap", learned ? "hidden layers of deep image models (He et al. 2015)"
+                    : "hidden layers, against dying ReLU");
+        }
+
         /** The fixed slope, or PReLU's initial slope. */
         public double slope() {
             return slope;
+        }
+
+        @Override
+        public double parameter() {
+            return slope;
+        }
+
+        @Override
+        public boolean isPiecewiseLinear() {
+            return true;
         }
 
         @Override
@@ -132,8 +159,9 @@ final class ReluFamily {
         Elu(double alpha) {
             super("elu", "ELU", "x if x > 0, else " + (alpha == 1 ? "" : trim(alpha) + "·") + "(eˣ − 1)",
                     new ActivationFacts("(−" + trim(alpha) + ", ∞)", true, true,
-                            "only for very negative x", "possible, unbounded", "moderate (exp)",
-                            "hidden layers; smooth, nearly zero-centred"));
+                            "only for very negative x (f′ = " + (alpha == 1 ? "" : trim(alpha) + "·")
+                                    + "eˣ)", LARGE_WEIGHTS, "moderate (exp)",
+                            "hidden layers; smooth, mean output nearer 0 than ReLU's"));
             this.alpha = alpha;
             this.scale = 1.0;
         }
@@ -142,7 +170,8 @@ final class ReluFamily {
         Elu() {
             super("selu", "SELU", "λ·(x if x > 0, else α(eˣ − 1))",
                     new ActivationFacts("(−1.758, ∞)", true, true,
-                            "self-normalising in deep dense nets", "kept in check by normalisation",
+                            "rarely: self-normalising in deep dense nets",
+                            "rarely: self-normalising keeps activations near unit variance",
                             "moderate (exp)", "deep fully connected nets (with LeCun init)"));
             this.alpha = SELU_ALPHA;
             this.scale = SELU_SCALE;
@@ -150,6 +179,12 @@ final class ReluFamily {
 
         public double alpha() {
             return alpha;
+        }
+
+        /** ELU's α; SELU's constants are fixed, not a choice. */
+        @Override
+        public double parameter() {
+            return scale == 1.0 ? alpha : Double.NaN;
         }
 
         @Override

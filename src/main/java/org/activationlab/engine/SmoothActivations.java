@@ -18,7 +18,8 @@ final class SmoothActivations {
             super(tanhApproximation ? "gelu_tanh" : "gelu",
                     tanhApproximation ? "GELU (tanh)" : "GELU",
                     tanhApproximation ? "½x(1 + tanh(√(2/π)(x + 0.044715x³)))" : "x·Φ(x)",
-                    new ActivationFacts("[−0.17, ∞)", false, false, "rarely", "possible, unbounded",
+                    new ActivationFacts("[−0.17, ∞)", false, true, "only for very negative x",
+                            ReluFamily.LARGE_WEIGHTS_SMOOTH,
                             tanhApproximation ? "moderate (tanh)" : "expensive (erf)",
                             "Transformers (BERT, GPT)"));
             this.tanhApproximation = tanhApproximation;
@@ -52,7 +53,8 @@ final class SmoothActivations {
     static final class Silu extends Activation {
         Silu() {
             super("silu", "SiLU / Swish", "x·σ(x)",
-                    new ActivationFacts("[−0.28, ∞)", false, false, "rarely", "possible, unbounded",
+                    new ActivationFacts("[−0.28, ∞)", false, true, "only for very negative x",
+                            ReluFamily.LARGE_WEIGHTS_SMOOTH,
                             "moderate (exp)", "EfficientNet, modern CNNs and LLM MLPs"));
         }
 
@@ -71,8 +73,8 @@ final class SmoothActivations {
     static final class Softplus extends Activation {
         Softplus() {
             super("softplus", "Softplus", "ln(1 + eˣ)",
-                    new ActivationFacts("(0, ∞)", false, true, "for very negative x",
-                            "possible, unbounded", "moderate (exp, log)",
+                    new ActivationFacts("(0, ∞)", false, true, "for very negative x (f′ = σ(x))",
+                            ReluFamily.LARGE_WEIGHTS_SMOOTH, "moderate (exp, log)",
                             "where outputs must be positive (scales, rates)"));
         }
 
@@ -90,7 +92,8 @@ final class SmoothActivations {
     static final class Mish extends Activation {
         Mish() {
             super("mish", "Mish", "x·tanh(ln(1 + eˣ))",
-                    new ActivationFacts("[−0.31, ∞)", false, false, "rarely", "possible, unbounded",
+                    new ActivationFacts("[−0.31, ∞)", false, true, "only for very negative x",
+                            ReluFamily.LARGE_WEIGHTS_SMOOTH,
                             "expensive (exp, log, tanh)", "YOLOv4 and other vision models"));
         }
 

@@ -15,9 +15,11 @@ import java.util.List;
  * @param updateRatio   per dense layer, the update/parameter ratio of each epoch's last step
  * @param deadFraction  per hidden layer, the share of dead units
  * @param sparsity      per hidden layer, the share of zero outputs
+ * @param learnedSlope  per hidden layer, PReLU's learned slope (NaN while the model is no PReLU)
  */
 public record ModelHistory(Series mse, List<Series> gradientNorm, List<Series> updateRatio,
-                           List<Series> deadFraction, List<Series> sparsity) {
+                           List<Series> deadFraction, List<Series> sparsity,
+                           List<Series> learnedSlope) {
 
     /** Trainer-side builder; records one epoch's {@link ModelStats} at a time. */
     static final class Builder {
@@ -26,6 +28,7 @@ public record ModelHistory(Series mse, List<Series> gradientNorm, List<Series> u
         private final List<Series.Builder> updateRatio = new ArrayList<>();
         private final List<Series.Builder> deadFraction = new ArrayList<>();
         private final List<Series.Builder> sparsity = new ArrayList<>();
+        private final List<Series.Builder> learnedSlope = new ArrayList<>();
 
         Builder(int layers) {
             for (int i = 0; i < layers; i++) {
@@ -34,6 +37,7 @@ public record ModelHistory(Series mse, List<Series> gradientNorm, List<Series> u
                 if (i < layers - 1) {
                     deadFraction.add(new Series.Builder());
                     sparsity.add(new Series.Builder());
+                    learnedSlope.add(new Series.Builder());
                 }
             }
         }
@@ -48,13 +52,14 @@ public record ModelHistory(Series mse, List<Series> gradientNorm, List<Series> u
                 if (i < deadFraction.size()) {
                     deadFraction.get(i).add((float) l.deadFraction());
                     sparsity.get(i).add((float) l.sparsity());
+                    learnedSlope.get(i).add(l.learnedSlope());
                 }
             }
         }
 
         ModelHistory view() {
             return new ModelHistory(mse.view(), views(gradientNorm), views(updateRatio),
-                    views(deadFraction), views(sparsity));
+                    views(deadFraction), views(sparsity), views(learnedSlope));
         }
 
         private static List<Series> views(List<Series.Builder> builders) {

@@ -267,6 +267,7 @@ public final class Trainer implements AutoCloseable {
 
         /** @param late whether this epoch started late for the requested speed */
         void trainEpoch(long startedNanos, boolean late) {
+            int divergedBefore = divergedCount();
             for (ModelRun run : runs) {
                 run.trainEpoch();
             }
@@ -274,7 +275,8 @@ public final class Trainer implements AutoCloseable {
             if (stepsRequested > 0) {
                 stepsRequested--;
             }
-            boolean lastEpoch = (!playing && stepsRequested == 0) || !canTrain();
+            boolean lastEpoch = (!playing && stepsRequested == 0) || !canTrain()
+                    || divergedCount() > divergedBefore;
             boolean hurry = late || Double.isInfinite(speed);
             boolean everyModel = lastEpoch || !hurry || runs.size() <= FULL_STATS_MODELS;
             for (int i = 0; i < runs.size(); i++) {
@@ -287,11 +289,27 @@ public final class Trainer implements AutoCloseable {
                 // An unmeasured epoch repeats the model's last value, so history index = epoch.
                 histories.get(i).add(stats.get(i));
             }
+            // A diverged model pauses everything, so the class sees it happen; Play trains the rest on.
             if (!canTrain()) {
                 playing = false;
             }
+            if (divergedCount() > divergedBefore) {
+                playing = false;
+                stepsRequested = 0;
+            }
+            if (!playing && stepsRequested == 0) {
+                measureStale(); // a divergence that only measuring found
+            }
             recentEpochTimes[recentCount % recentEpochTimes.length] = startedNanos;
             recentCount++;
+        }
+
+        private int divergedCount() {
+            int n = 0;
+            for (ModelRun run : runs) {
+                n += run.diverged() ? 1 : 0;
+            }
+            return n;
         }
 
         double measuredEpochsPerSecond() {

@@ -22,21 +22,41 @@ public class ActivationLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        AppPreferences preferences = preferences();
         model = new LabModel(new Trainer(ExperimentConfig.classic()));
         view = new MainView(model);
         Scene scene = createScene(view);
+        LessonGuide.install(view, LessonGuide.loadCatalogue());
         stage.setTitle("Activation Lab");
         stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
-        stage.setOnHidden(e -> shutDown());
+        WindowPreferences.restore(stage, preferences);
+        FileActions files = new FileActions(view, preferences);
+        new FileMenu(view, files).install();
+        files.currentFileProperty().addListener((obs, old, now) -> stage.setTitle(
+                now == null ? "Activation Lab" : now.getFileName() + " — Activation Lab"));
+        stage.setOnHidden(e -> {
+            WindowPreferences.save(stage, preferences);
+            shutDown();
+        });
         view.start();
         stage.show();
     }
 
+    /** Where the app keeps what it remembers; tests override this with a node of their own. */
+    protected AppPreferences preferences() {
+        return AppPreferences.user();
+    }
+
     /** The scene for a view, with the stylesheet and the keys installed. */
     public static Scene createScene(MainView view) {
-        Scene scene = new Scene(view, WIDTH, HEIGHT);
+        return createScene(view, WIDTH, HEIGHT);
+    }
+
+    /** The scene for a view at a given size (for rendering without a window). */
+    public static Scene createScene(MainView view, double width, double height) {
+        Scene scene = new Scene(view, width, height);
         scene.getStylesheets().add(Objects.requireNonNull(
                 ActivationLabApp.class.getResource(STYLESHEET), STYLESHEET).toExternalForm());
         view.installKeys(scene);

@@ -76,6 +76,22 @@ public final class AppPreferences {
         List<String> list = recentFiles();
         list.remove(path);
         list.add(0, path);
+        storeRecent(list);
+    }
+
+    /** Takes {@code path} out of the recent files (it was moved or deleted). */
+    public void removeRecentFile(String path) {
+        List<String> list = recentFiles();
+        if (list.remove(path)) {
+            storeRecent(list);
+        }
+    }
+
+    public void clearRecentFiles() {
+        storeRecent(List.of());
+    }
+
+    private void storeRecent(List<String> list) {
         for (int i = 0; i < MAX_RECENT; i++) {
             if (i < list.size()) {
                 node.put(RECENT + i, list.get(i));

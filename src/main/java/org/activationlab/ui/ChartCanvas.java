@@ -11,6 +11,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.transform.Scale;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -100,6 +101,10 @@ public abstract class ChartCanvas extends Region {
     protected final Canvas canvas = new Canvas();
     private final Map<ChartColor, StyleableObjectProperty<Color>> colors = new EnumMap<>(ChartColor.class);
     private final StyleableObjectProperty<Number> fontSize;
+    /** The chart's size in points, which drawing uses (the canvases are this × pixelScale). */
+    private double drawWidth;
+    private double drawHeight;
+    private double pixelScale = 1;
     private boolean dirty = true;
     private boolean staticDirty = true;
     private long redraws;
@@ -141,17 +146,42 @@ public abstract class ChartCanvas extends Region {
 
     @Override
     protected void layoutChildren() {
+        sizeLayers();
+    }
+
+    private void sizeLayers() {
         double w = snapSizeX(getWidth());
         double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            staticLayer.setWidth(w);
-            staticLayer.setHeight(h);
+        if (drawWidth != w || drawHeight != h || canvas.getWidth() != w * pixelScale) {
+            drawWidth = w;
+            drawHeight = h;
+            canvas.setWidth(w * pixelScale);
+            canvas.setHeight(h * pixelScale);
+            staticLayer.setWidth(w * pixelScale);
+            staticLayer.setHeight(h * pixelScale);
             markAllDirty();
             // Draw at once so a resized window never shows a stale or stretched frame.
             redrawIfDirty();
         }
+    }
+
+    /**
+     * Draws with {@code scale} canvas pixels per point, shown shrunk back to the chart's size: a
+     * snapshot through a scale transform (a PNG at 2× for slides) then gets sharp lines and text
+     * rather than a bitmap enlarged. Set it back to 1 afterwards; both redraw at once.
+     */
+    public final void setPixelScale(double scale) {
+        if (!(scale >= 1 && scale <= 8)) {
+            throw new IllegalArgumentException("pixel scale must be in [1, 8], got " + scale);
+        }
+        if (scale == pixelScale) {
+            return;
+        }
+        pixelScale = scale;
+        Scale shrink = new Scale(1 / scale, 1 / scale, 0, 0);
+        canvas.getTransforms().setAll(shrink);
+        staticLayer.getTransforms().setAll(shrink);
+        sizeLayers();
     }
 
     public final void markDirty() {
@@ -179,17 +209,19 @@ public abstract class ChartCanvas extends Region {
 
     /** Draws the chart if anything changed since the last draw. */
     public final void redrawIfDirty() {
-        if (!dirty || canvas.getWidth() < 2 || canvas.getHeight() < 2) {
+        if (!dirty || drawWidth < 2 || drawHeight < 2) {
             return;
         }
-        dirty = false;
         redraws++;
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        double w = drawWidth;
+        double h = drawHeight;
         prepare(w, h);
+        // After prepare(): it may mark the static layer, which this draw already covers.
+        dirty = false;
         if (staticDirty) {
             staticDirty = false;
             GraphicsContext s = staticLayer.getGraphicsContext2D();
+            s.setTransform(pixelScale, 0, 0, pixelScale, 0, 0);
             s.setLineDashes((double[]) null);
             s.clearRect(0, 0, w, h);
             s.setFill(color(ChartColor.BACKGROUND));
@@ -197,6 +229,7 @@ public abstract class ChartCanvas extends Region {
             drawStatic(s, w, h);
         }
         GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setTransform(pixelScale, 0, 0, pixelScale, 0, 0);
         g.setLineDashes((double[]) null);
         g.clearRect(0, 0, w, h);
         draw(g, w, h);

@@ -116,6 +116,8 @@ public final class ControlBar extends HBox {
             long value = Long.parseLong(seed.getText().strip());
             seed.getStyleClass().remove("invalid");
             model.setSeed(value);
+            // Hand the keys back to the window: Space must play again, not type a space.
+            requestFocus();
         } catch (NumberFormatException e) {
             if (!seed.getStyleClass().contains("invalid")) {
                 seed.getStyleClass().add("invalid");

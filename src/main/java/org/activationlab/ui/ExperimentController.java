@@ -29,6 +29,7 @@ public final class ExperimentController {
     private final CheckMenuItem drawerItem = new CheckMenuItem("Experiment panel   (E)");
     private final CheckMenuItem raceItem = new CheckMenuItem("Race all activations   (G)");
     private Node galleryBeforeRace;
+    private Node contentBeforeRace;
 
     public ExperimentController(MainView view) {
         this.view = view;
@@ -63,6 +64,9 @@ public final class ExperimentController {
         }
         if (model.isRacing()) {
             raceView.show(s);
+        } else if (raceView.getParent() != null) {
+            // A lesson or an opened file replaced the race's experiment: the race is over.
+            restoreAfterRace();
         }
     }
 
@@ -107,16 +111,26 @@ public final class ExperimentController {
             if (racing) {
                 model.enterRace();
                 raceView.show(model.snapshot());
+                contentBeforeRace = view.mainContent();
                 view.setMainContent(raceView);
                 galleryBeforeRace = view.getRight();
                 view.setRight(null);
             } else {
                 model.leaveRace();
-                view.setMainContent(null);
-                view.setRight(galleryBeforeRace);
+                restoreAfterRace();
             }
         }
         raceItem.setSelected(racing);
+    }
+
+    private void restoreAfterRace() {
+        if (view.mainContent() == raceView) {
+            view.setMainContent(contentBeforeRace);
+        }
+        if (view.getRight() == null) {
+            view.setRight(galleryBeforeRace);
+        }
+        raceItem.setSelected(false);
     }
 
     private void onFitChartClick(MouseEvent e) {

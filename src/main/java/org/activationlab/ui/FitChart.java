@@ -1,5 +1,6 @@
 package org.activationlab.ui;
 
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -29,6 +30,17 @@ public final class FitChart extends ChartCanvas {
     private float[] trueCurveX = new float[0];
     private float[] trueCurveY = new float[0];
     private PlotViewport viewport;
+    private Rectangle2D legendBounds;
+    private Rectangle2D overlayArea;
+    private String titleText = TITLE;
+    /** Measures legend text; never shown. */
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+    private final List<Overlay> overlays = new java.util.ArrayList<>();
+
+    /** Something drawn over the curves and the legend (the instruments' kinks and lines). */
+    public interface Overlay {
+        void draw(GraphicsContext g, FitChart chart, PlotViewport viewport, Snapshot snapshot);
+    }
 
     public FitChart() {
         getStyleClass().add("fit-chart");
@@ -36,6 +48,12 @@ public final class FitChart extends ChartCanvas {
 
     public void setSnapshot(Snapshot snapshot) {
         this.snapshot = snapshot;
+        markDirty();
+    }
+
+    /** Draws {@code overlay} on top with every snapshot. */
+    public void addOverlay(Overlay overlay) {
+        overlays.add(overlay);
         markDirty();
     }
 
@@ -58,7 +76,7 @@ public final class FitChart extends ChartCanvas {
         Dataset data = snapshot.config().data();
         double fs = fontSize();
         double left = fs * 4.2;
-        double top = fs * 3.2;
+        double top = fs * 4.6;
         double right = fs * 1.2;
         double bottom = fs * 2.6;
         double minY = -BASE_Y;
@@ -69,7 +87,9 @@ public final class FitChart extends ChartCanvas {
         }
         PlotViewport next = new PlotViewport(left, top, width - left - right, height - top - bottom,
                 data.minX(), data.maxX(), minY, maxY, false);
-        if (data != trueCurveFor || !next.equals(viewport)) {
+        String nextTitle = title(snapshot.config().models());
+        if (data != trueCurveFor || !next.equals(viewport) || !nextTitle.equals(titleText)) {
+            titleText = nextTitle;
             prepareTrueCurve(data);
             markStaticDirty();
         }
@@ -132,6 +152,24 @@ public final class FitChart extends ChartCanvas {
         g.setLineDashes((double[]) null);
         g.restore();
         drawLegend(g, v, data, models, fs);
+        overlayArea = null;
+        for (Overlay overlay : overlays) {
+            overlay.draw(g, this, v, snapshot);
+        }
+    }
+
+    /** Records a rectangle an overlay drew over the plot, so readers of the curves' pixels can skip it. */
+    void noteOverlayArea(double x, double y, double width, double height) {
+        Rectangle2D r = new Rectangle2D(x, y, Math.max(0, width), Math.max(0, height));
+        overlayArea = overlayArea == null ? r : new Rectangle2D(
+                Math.min(overlayArea.getMinX(), r.getMinX()), Math.min(overlayArea.getMinY(), r.getMinY()),
+                Math.max(overlayArea.getMaxX(), r.getMaxX()) - Math.min(overlayArea.getMinX(), r.getMinX()),
+                Math.max(overlayArea.getMaxY(), r.getMaxY()) - Math.min(overlayArea.getMinY(), r.getMinY()));
+    }
+
+    /** The bounding box of what overlays drew over the plot in the last draw, or null. */
+    public Rectangle2D overlayArea() {
+        return overlayArea;
     }
 
     Color modelColor(int index) {
@@ -160,14 +198,36 @@ public final class FitChart extends ChartCanvas {
         }
     }
 
+    /**
+     * The classic title when an activation network meets a linear one; otherwise the networks'
+     * names, e.g. "Sigmoid network vs. ReLU network".
+     */
+    static String title(List<org.activationlab.engine.Activation> models) {
+        boolean hasLinear = false;
+        boolean hasOther = false;
+        for (org.activationlab.engine.Activation a : models) {
+            boolean linear = a.id().equals("linear");
+            hasLinear |= linear;
+            hasOther |= !linear;
+        }
+        if ((hasLinear && hasOther) || models.size() > 2) {
+            return TITLE;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (org.activationlab.engine.Activation a : models) {
+            sb.append(sb.length() == 0 ? "" : " vs. ").append(a.displayName()).append(" network");
+        }
+        return sb.toString();
+    }
+
     private void drawTitle(GraphicsContext g, double width, double fs) {
         g.setFill(color(ChartColor.TEXT));
         // Smaller in a narrow chart (the experiment drawer open at 1024 px) rather than cut off;
         // DejaVu Sans averages about 0.52 em per character.
-        g.setFont(font(Math.min(1.35, (width - 2 * fs) / (TITLE.length() * 0.52 * fs))));
+        g.setFont(font(Math.min(1.35, (width - 2 * fs) / (titleText.length() * 0.52 * fs))));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(TITLE, width / 2, fs * 0.7);
+        g.fillText(titleText, width / 2, fs * 0.7);
     }
 
     private void drawGridAndAxes(GraphicsContext g, PlotViewport v, Dataset data, double fs) {
@@ -223,39 +283,64 @@ public final class FitChart extends ChartCanvas {
         }
     }
 
+    /**
+     * One row of entries between the title and the plot, centred: outside the plot, so it never
+     * hides a peak of the curves.
+     */
     private void drawLegend(GraphicsContext g, PlotViewport v, Dataset data, List<ModelStats> models,
                             double fs) {
-        int rows = models.size() + (data.target().isPresent() ? 1 : 0);
-        double rowH = fs * 1.55;
-        double boxW = fs * 21;
-        double x = v.left() + fs * 0.8;
-        double y = v.top() + fs * 0.6;
-        Color bg = color(ChartColor.BACKGROUND);
-        g.setFill(new Color(bg.getRed(), bg.getGreen(), bg.getBlue(), 0.88));
-        g.fillRoundRect(x, y, boxW, rows * rowH + fs * 0.6, fs * 0.6, fs * 0.6);
-        g.setStroke(color(ChartColor.GRID));
-        g.setLineWidth(1);
-        g.strokeRoundRect(x, y, boxW, rows * rowH + fs * 0.6, fs * 0.6, fs * 0.6);
-        double rowY = y + fs * 0.3 + rowH / 2;
         g.setFont(font(1.0));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
+        int entries = models.size() + (data.target().isPresent() ? 1 : 0);
+        String[] texts = new String[entries];
+        int k = 0;
         if (data.target().isPresent()) {
-            legendLine(g, x + fs * 0.6, rowY, color(ChartColor.TRUE), fs * 0.38, null, fs);
-            g.setFill(color(ChartColor.TEXT));
-            g.fillText("True function " + data.target().get().displayName(), x + fs * 3.6, rowY);
-            rowY += rowH;
+            texts[k++] = "True function " + data.target().get().displayName();
+        }
+        for (ModelStats m : models) {
+            texts[k++] = modelLabel(m) + "  " + (m.diverged() ? "diverged" : "MSE " + formatMse(m.mse()));
+        }
+        double sample = fs * 2.4;
+        double gap = fs * 0.6;
+        double spacing = fs * 1.8;
+        double total = 0;
+        double[] widths = new double[entries];
+        for (int i = 0; i < entries; i++) {
+            widths[i] = textWidth(texts[i], g.getFont());
+            total += sample + gap + widths[i] + (i > 0 ? spacing : 0);
+        }
+        double x = Math.max(v.left(), (v.left() + v.right()) / 2 - total / 2);
+        double y = v.top() - fs * 1.1;
+        legendBounds = new Rectangle2D(x, y - fs * 0.8, total, fs * 1.6);
+        k = 0;
+        if (data.target().isPresent()) {
+            legendLine(g, x, y, color(ChartColor.TRUE), fs * 0.38, null, fs);
+            x = legendText(g, texts[k], x + sample + gap, y, widths[k++], spacing);
         }
         for (int i = 0; i < models.size(); i++) {
-            ModelStats m = models.get(i);
-            legendLine(g, x + fs * 0.6, rowY, modelColor(i), fs * 0.24,
+            legendLine(g, x, y, modelColor(i), fs * 0.24,
                     i == 0 ? null : new double[]{fs * 0.9, fs * 0.55}, fs);
-            g.setFill(color(ChartColor.TEXT));
-            String mse = m.diverged() ? "diverged" : "MSE " + formatMse(m.mse());
-            g.fillText(modelLabel(m) + "   " + mse, x + fs * 3.6, rowY);
-            rowY += rowH;
+            x = legendText(g, texts[k], x + sample + gap, y, widths[k++], spacing);
         }
-        g.setLineDashes((double[]) null);
+    }
+
+    private double legendText(GraphicsContext g, String text, double x, double y, double width,
+                              double spacing) {
+        g.setFill(color(ChartColor.TEXT));
+        g.fillText(text, x, y);
+        return x + width + spacing;
+    }
+
+    private double textWidth(String text, javafx.scene.text.Font f) {
+        measure.setFont(f);
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    /** Where the legend was last drawn, in chart pixels (null before the first draw). */
+    public Rectangle2D legendBounds() {
+        return legendBounds;
     }
 
     private static void legendLine(GraphicsContext g, double x, double y, Color c, double w,

@@ -4,6 +4,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import org.activationlab.engine.Activation;
 import org.activationlab.engine.Activations;
 import org.activationlab.engine.CsvDatasetReader;
@@ -14,6 +16,7 @@ import org.activationlab.engine.NetworkSpec;
 import org.activationlab.engine.OptimizerKind;
 import org.activationlab.engine.TargetFunction;
 import org.activationlab.training.ExperimentConfig;
+import org.activationlab.training.ExperimentFile;
 import org.activationlab.training.Snapshot;
 import org.activationlab.training.SwitchMode;
 import org.activationlab.training.Trainer;
@@ -37,6 +40,8 @@ public final class LabModel {
     private final Trainer trainer;
     private final ReadOnlyObjectWrapper<Snapshot> snapshot;
     private final ObjectProperty<SwitchMode> switchMode = new SimpleObjectProperty<>(SwitchMode.RESTART);
+    /** The lesson the experiment belongs to (null for none); saved in and opened from files. */
+    private final StringProperty lessonId = new SimpleStringProperty(this, "lessonId");
     private long snapshotsTaken;
     /** The config our last edit asked for, until the trainer has surely applied it. */
     private ExperimentConfig expected;
@@ -59,6 +64,25 @@ public final class LabModel {
 
     public ObjectProperty<SwitchMode> switchModeProperty() {
         return switchMode;
+    }
+
+    public StringProperty lessonIdProperty() {
+        return lessonId;
+    }
+
+    /** Replaces the whole experiment with an opened file's: restarts at epoch 0, paused. */
+    public void load(ExperimentFile.Contents contents) {
+        beforeRace = null;
+        sendLoad(contents.config());
+        trainer.send(new TrainerCommand.SetSpeed(contents.epochsPerSecond()));
+        switchMode.set(contents.switchMode());
+        lessonId.set(contents.lessonId());
+    }
+
+    /** The experiment as it is now, for saving: the trainer's newest state, not the last frame's. */
+    public ExperimentFile.Contents contents() {
+        Snapshot s = trainer.latest();
+        return new ExperimentFile.Contents(s.config(), s.epochsPerSecond(), switchMode.get(), lessonId.get());
     }
 
     /**
@@ -125,6 +149,15 @@ public final class LabModel {
 
     public void setSeed(long seed) {
         trainer.send(new TrainerCommand.SetSeed(seed));
+    }
+
+    /**
+     * Replaces the whole experiment (a lesson, for instance): every model restarts, paused. A
+     * race in progress ends: the new experiment is what the teacher asked for.
+     */
+    public void load(ExperimentConfig config) {
+        beforeRace = null;
+        sendLoad(config);
     }
 
     /** Picks a fresh random seed (1–99999, easy to read out in class) and restarts with it. */
@@ -322,7 +355,7 @@ public final class LabModel {
         }
         ExperimentConfig current = config();
         beforeRace = current;
-        load(current.withModels(raceModels()));
+        sendLoad(current.withModels(raceModels()));
     }
 
     /**
@@ -335,11 +368,10 @@ public final class LabModel {
         }
         ExperimentConfig previous = beforeRace;
         beforeRace = null;
-        load(config().withModels(previous.models()).withEpochLimit(previous.epochLimit()));
+        sendLoad(config().withModels(previous.models()).withEpochLimit(previous.epochLimit()));
     }
 
-    /** Replaces the whole experiment (restarts everything). */
-    public void load(ExperimentConfig config) {
+    private void sendLoad(ExperimentConfig config) {
         expect(config);
         trainer.send(new TrainerCommand.Load(config));
     }

@@ -42,7 +42,9 @@ public final class LossChart extends ChartCanvas {
         double top = fs * 1.9;
         double right = fs * 1.2;
         double bottom = fs * 2.2;
-        int maxEpoch = Math.max(snapshot.epoch(), Math.max(snapshot.config().epochLimit(), 10));
+        int limit = snapshot.config().epochLimit();
+        // The x axis spans the limit, or (with no limit) at least 10 epochs and grows with training.
+        int maxEpoch = Math.max(snapshot.epoch(), limit > 0 ? Math.max(limit, 1) : 10);
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
         for (ModelHistory h : snapshot.histories()) {
@@ -134,7 +136,8 @@ public final class LossChart extends ChartCanvas {
             for (int e = 0; e < s.length(); e++) {
                 xs[e] = e;
                 float val = s.get(e);
-                ys[e] = val > 0 ? val : (float) FLOOR;
+                // NaN stays NaN (a gap): drawn at the floor it would look like a perfect fit.
+                ys[e] = val > 0 || Float.isNaN(val) ? val : (float) FLOOR;
             }
             g.setStroke(i == 0 ? color(ChartColor.ACTIVATION) : color(ChartColor.LINEAR));
             g.setLineWidth(fs * 0.2);

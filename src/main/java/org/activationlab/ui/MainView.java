@@ -11,7 +11,9 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -50,8 +52,12 @@ public final class MainView extends BorderPane {
     private final MenuBar menuBar = new MenuBar();
     private final TabPane instruments = new TabPane();
     private final StackPane centre;
+    private final VBox top;
     private final List<ChartCanvas> charts = new ArrayList<>();
     private final Node defaultContent;
+    private final VBox galleryColumn = new VBox();
+    private ScrollPane galleryScroll;
+    private Activation shownActive;
     private LongConsumer frameListener;
     private final ExperimentController experiment;
 
@@ -65,7 +71,8 @@ public final class MainView extends BorderPane {
             menu.setId("menu-" + name.toLowerCase(Locale.ROOT));
             menuBar.getMenus().add(menu);
         }
-        setTop(new VBox(menuBar, controls));
+        top = new VBox(menuBar, controls);
+        setTop(top);
 
         fitChart.setId("fit-chart");
         lossChart.setId("loss-chart");
@@ -100,7 +107,11 @@ public final class MainView extends BorderPane {
         StackPane.setAlignment(hint, Pos.CENTER);
         setCenter(centre);
 
-        setRight(buildGallery());
+        ScrollPane gallery = buildGallery();
+        VBox.setVgrow(gallery, Priority.ALWAYS);
+        galleryColumn.getChildren().add(gallery);
+        galleryColumn.getStyleClass().add("gallery-column");
+        setRight(galleryColumn);
 
         status.setId("status");
         HBox statusBar = new HBox(status);
@@ -117,6 +128,7 @@ public final class MainView extends BorderPane {
                 onFrame(now);
             }
         };
+        Instruments.install(this);
         experiment = new ExperimentController(this);
     }
 
@@ -146,6 +158,7 @@ public final class MainView extends BorderPane {
         VBox content = new VBox(heading, legend, grid);
         content.getStyleClass().add("gallery-content");
         ScrollPane scroll = new ScrollPane(content);
+        galleryScroll = scroll;
         scroll.setId("activation-gallery");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -197,6 +210,14 @@ public final class MainView extends BorderPane {
     /** Installs the window's keys (see {@link #shortcuts()}). */
     public void installKeys(Scene scene) {
         shortcuts.install(scene);
+        // Esc in a text field, or a click on the charts, gives the keys back to the window.
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && scene.getFocusOwner() instanceof TextInputControl) {
+                requestFocus();
+                e.consume();
+            }
+        });
+        centre.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
     }
 
     private void installShortcuts() {
@@ -252,6 +273,37 @@ public final class MainView extends BorderPane {
         return tab;
     }
 
+    /**
+     * Scrolls the gallery just enough that {@code activation}'s card is fully visible (a key
+     * press may pick a card that is scrolled away).
+     */
+    public void revealCard(Activation activation) {
+        for (ActivationCard card : cards) {
+            if (card.activation().id().equals(activation.id())) {
+                Node content = galleryScroll.getContent();
+                double contentHeight = content.getLayoutBounds().getHeight();
+                double viewHeight = galleryScroll.getViewportBounds().getHeight();
+                double scrollable = contentHeight - viewHeight;
+                if (scrollable <= 0) {
+                    return;
+                }
+                javafx.geometry.Bounds b = content.sceneToLocal(card.localToScene(card.getLayoutBounds()));
+                double top = galleryScroll.getVvalue() * scrollable;
+                if (b.getMinY() < top) {
+                    galleryScroll.setVvalue(b.getMinY() / scrollable);
+                } else if (b.getMaxY() > top + viewHeight) {
+                    galleryScroll.setVvalue(Math.min(1, (b.getMaxY() - viewHeight) / scrollable));
+                }
+                return;
+            }
+        }
+    }
+
+    /** Adds a panel under the activation gallery (which keeps the remaining height). */
+    public void addGalleryPanel(Node panel) {
+        galleryColumn.getChildren().add(panel);
+    }
+
     public TabPane instruments() {
         return instruments;
     }
@@ -265,10 +317,33 @@ public final class MainView extends BorderPane {
 
     /**
      * Replaces what the centre shows (the fit chart and instruments by default; race mode's grid
-     * for instance); null restores the default.
+     * for instance); null restores the default. The "Press Space" hint belongs to the charts and
+     * hides while other content shows.
      */
     public void setMainContent(Node content) {
         centre.getChildren().set(0, content == null ? defaultContent : content);
+        updateHint(model.snapshot());
+    }
+
+    /** What the centre shows now (the default charts, or a feature's content). */
+    public Node mainContent() {
+        return centre.getChildren().get(0);
+    }
+
+    private void updateHint(Snapshot s) {
+        hint.setVisible(s != null && s.epoch() == 0 && !s.playing()
+                && centre.getChildren().get(0) == defaultContent);
+    }
+
+    /**
+     * Docks {@code guide} under the control bar, above the charts, where it covers nothing (a
+     * lesson's explanation); null removes it.
+     */
+    public void setGuide(Node guide) {
+        top.getChildren().setAll(menuBar, controls);
+        if (guide != null) {
+            top.getChildren().add(guide);
+        }
     }
 
     private void show(Snapshot s) {
@@ -280,9 +355,13 @@ public final class MainView extends BorderPane {
         lossChart.setSnapshot(s);
         Activation active = s.config().models().get(LabModel.SWITCHED_MODEL);
         for (ActivationCard card : cards) {
-            card.setActive(card.activation().id().equals(active.id()));
+            card.setActive(Instruments.sameCard(card.activation(), active));
         }
-        hint.setVisible(s.epoch() == 0 && !s.playing());
+        if (active != shownActive) {
+            shownActive = active;
+            revealCard(active);
+        }
+        updateHint(s);
         status.setText(statusText(s));
         String problem = problemText(s);
         banner.setVisible(problem != null);
@@ -315,11 +394,16 @@ public final class MainView extends BorderPane {
         if (s.failure() != null) {
             return "Training stopped with an error: " + s.failure();
         }
+        boolean anyHealthy = s.models().stream().anyMatch(m -> !m.diverged());
         for (ModelStats m : s.models()) {
             if (m.diverged()) {
                 return "The " + FitChart.modelLabel(m) + " diverged at epoch " + m.divergedAtEpoch()
-                        + ": its loss became NaN or infinite, so its training stopped. "
-                        + "Likely cause: a learning rate or initial weights that are too large.";
+                        + ": its loss became NaN or infinite, and training paused. Likely cause: a learning rate"
+                        + String.format(Locale.ROOT, " (now %.0e)", s.config().optimizer().learningRate())
+                        + " or initial weights (scale ×" + java.math.BigDecimal.valueOf(
+                        s.config().network().initScale()).stripTrailingZeros().toPlainString() + ")"
+                        + " that are too large. Reset starts again"
+                        + (anyHealthy ? "; Space trains the other model on." : ".");
             }
         }
         return null;

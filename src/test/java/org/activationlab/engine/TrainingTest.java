@@ -7,6 +7,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -277,9 +278,17 @@ class TrainingTest {
             assertEquals((float) x, classic.x()[i]);
             assertEquals((float) Math.sin(x), classic.y()[i]);
         }
-        assertEquals(Dataset.GRID_POINTS, classic.gridX().length);
-        assertEquals(classic.minX(), classic.gridX()[0], 1e-6);
-        assertEquals(classic.maxX(), classic.gridX()[Dataset.GRID_POINTS - 1], 1e-5);
+        // 1000 sorted points are their own plotting grid
+        assertSame(classic.x(), classic.gridX());
+        // sparse or unsorted points get an evenly spaced grid over their range
+        Dataset sparse = Dataset.generate(TargetFunction.SIN, 50, -1, 3, 0, 1);
+        float[] grid = sparse.gridX();
+        assertEquals(Dataset.GRID_POINTS, grid.length);
+        assertEquals(-1, grid[0], 1e-6);
+        assertEquals(3, grid[Dataset.GRID_POINTS - 1], 1e-6);
+        for (int i = 1; i < grid.length; i++) {
+            assertEquals(4.0 / (Dataset.GRID_POINTS - 1), grid[i] - grid[i - 1], 1e-5);
+        }
 
         Dataset a = Dataset.generate(TargetFunction.SQUARE, 5000, -1, 1, 0.2, 9);
         Dataset b = Dataset.generate(TargetFunction.SQUARE, 5000, -1, 1, 0.2, 9);

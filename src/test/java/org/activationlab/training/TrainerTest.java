@@ -154,17 +154,21 @@ class TrainerTest {
             assertEquals(5, done.epoch());
             assertTrue(done.atLimit());
             assertEquals(5, done.config().epochLimit());
-            // Play and Step at the limit do nothing
+            // Play at the limit trains on for another limit's length (5 → 10), then stops again
             trainer.send(new TrainerCommand.Play());
+            Snapshot ten = trainer.await(s -> s.epoch() >= 10 && !s.playing(), WAIT);
+            assertEquals(10, ten.epoch());
+            assertEquals(10, ten.config().epochLimit());
+            // Step at the limit extends it too, by exactly one epoch of training
             trainer.send(new TrainerCommand.Step());
-            Snapshot after = barrier(trainer, 100);
-            assertEquals(5, after.epoch());
-            assertFalse(after.playing());
-            // raising the limit lets it go on
-            trainer.send(new TrainerCommand.SetEpochLimit(7));
-            trainer.send(new TrainerCommand.Play());
-            Snapshot seven = trainer.await(s -> s.epoch() >= 7 && !s.playing(), WAIT);
-            assertEquals(7, seven.epoch());
+            Snapshot eleven = trainer.await(s -> s.epoch() >= 11, WAIT);
+            assertEquals(11, eleven.epoch());
+            assertFalse(barrier(trainer, 100).playing());
+            assertEquals(11, trainer.latest().epoch());
+            // Reset goes back to the limit the user set
+            trainer.send(new TrainerCommand.Reset());
+            Snapshot reset = trainer.await(s -> s.epoch() == 0, WAIT);
+            assertEquals(5, reset.config().epochLimit());
         }
     }
 

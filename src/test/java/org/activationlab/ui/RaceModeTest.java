@@ -116,4 +116,27 @@ class RaceModeTest {
         assertNotNull(onFx(view::getRight), "the gallery is back");
         assertEquals(200, barrier(view).config().data().size(), "the data stays");
     }
+
+    @Test
+    void aLessonOrFileLoadedDuringTheRaceEndsIt(FxRobot robot) {
+        robot.type(KeyCode.G);
+        RaceView race = view.experiment().raceView();
+        awaitFx("the race view in the centre", () -> view.mainContent() == race);
+        await(view, "the race's models", s -> s.models().size() == Activations.all().size());
+
+        // What a lesson step or File > Open does: replace the whole experiment.
+        onFx(() -> view.model().load(ExperimentConfig.classic().withModels(
+                List.of(Activations.TANH, Activations.LINEAR))));
+        await(view, "the loaded experiment", s -> s.models().size() == 2
+                && s.config().models().get(0) == Activations.TANH);
+        awaitFx("the charts back in the centre", () -> view.mainContent() != race
+                && view.fitChart().getScene() != null);
+        assertFalse(onFx(() -> view.model().isRacing()));
+        assertNotNull(onFx(view::getRight), "the gallery is back");
+        assertFalse(onFx(() -> ((javafx.scene.control.CheckMenuItem) view.menu("View").getItems().stream()
+                .filter(i -> "menu-race".equals(i.getId())).findFirst().orElseThrow()).isSelected()));
+        // G now starts a new race rather than restoring anything.
+        robot.type(KeyCode.G);
+        await(view, "a new race", s -> s.models().size() == Activations.all().size());
+    }
 }

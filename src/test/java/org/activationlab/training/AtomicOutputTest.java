@@ -1,4 +1,4 @@
-package org.activationlab.cli;
+package org.activationlab.training;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,8 +53,21 @@ class AtomicOutputTest {
 
     @Test
     void missingDirectoryIsAUsageError() {
-        CliException e = assertThrows(CliException.class,
+        AtomicOutput.OutputFileException e = assertThrows(AtomicOutput.OutputFileException.class,
                 () -> AtomicOutput.open(dir.resolve("x").resolve("y.csv"), "--csv x/y.csv"));
         assertTrue(e.getMessage().startsWith("cannot write --csv x/y.csv: directory "), e.getMessage());
+    }
+
+    @Test
+    void bytesGoThroughTheStreamAndAppearOnlyOnCommit() throws IOException {
+        Path target = dir.resolve("image.png");
+        try (AtomicOutput out = AtomicOutput.open(target, "image.png")) {
+            out.stream().write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff});
+            assertEquals(false, Files.exists(target));
+            out.commit();
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff},
+                Files.readAllBytes(target));
+        assertEquals(List.of(target), files());
     }
 }

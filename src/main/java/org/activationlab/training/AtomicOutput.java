@@ -1,7 +1,10 @@
-package org.activationlab.cli;
+package org.activationlab.training;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -14,73 +17,82 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * An output file that appears complete or not at all: lines go to a hidden temporary file in the
- * target's directory, and {@link #commit()} moves it over the target with {@code ATOMIC_MOVE}
- * (falling back to {@code REPLACE_EXISTING} where the file system cannot move atomically).
- * Closing without committing deletes the temporary file and leaves the target untouched.
+ * An output file that appears complete or not at all: what is written goes to a hidden
+ * temporary file in the target's directory, and {@link #commit()} moves it over the target with
+ * {@code ATOMIC_MOVE} (falling back to {@code REPLACE_EXISTING} where the file system cannot move
+ * atomically). Closing without committing deletes the temporary file and leaves the target
+ * untouched, so a failed save never destroys the file the user had.
  *
- * <p>The temporary file is created with {@code CREATE_NEW} rather than
+ * <p>Text goes through {@link #println}, bytes (an image) through {@link #stream()}; a file uses
+ * one or the other. The temporary file is created with {@code CREATE_NEW} rather than
  * {@link Files#createTempFile}, so it gets the usual permissions (umask) instead of owner-only.
  */
-final class AtomicOutput implements AutoCloseable {
+public final class AtomicOutput implements AutoCloseable {
 
     private final Path target;
     private final String label;
     private final Path temp;
+    private final OutputStream stream;
     private final BufferedWriter writer;
     private boolean finished;
 
-    private AtomicOutput(Path target, String label, Path temp, BufferedWriter writer) {
+    private AtomicOutput(Path target, String label, Path temp, OutputStream stream) {
         this.target = target;
         this.label = label;
         this.temp = temp;
-        this.writer = writer;
+        this.stream = stream;
+        this.writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
     }
 
     /**
      * Opens the temporary file for {@code target}.
      *
      * @param label how the file is named in messages, e.g. {@code --csv out.csv}
-     * @throws CliException if the directory does not exist, the target is a directory, or the
-     *                      temporary file cannot be created
+     * @throws OutputFileException if the directory does not exist, the target is a directory, or
+     *                             the temporary file cannot be created
      */
-    static AtomicOutput open(Path target, String label) {
+    public static AtomicOutput open(Path target, String label) {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (Files.isDirectory(absolute)) {
-            throw new CliException("cannot write " + label + ": it is a directory");
+            throw new OutputFileException("cannot write " + label + ": it is a directory");
         }
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new CliException("cannot write " + label + ": directory " + dir + " does not exist");
+            throw new OutputFileException("cannot write " + label + ": directory " + dir + " does not exist");
         }
         for (int attempt = 0; ; attempt++) {
             Path temp = dir.resolve("." + absolute.getFileName() + "."
                     + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + ".tmp");
             try {
-                BufferedWriter writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                return new AtomicOutput(absolute, label, temp, writer);
+                OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temp,
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+                return new AtomicOutput(absolute, label, temp, stream);
             } catch (FileAlreadyExistsException e) {
                 if (attempt == 10) {
-                    throw new CliException("cannot write " + label + ": " + reason(e), e);
+                    throw new OutputFileException("cannot write " + label + ": " + reason(e), e);
                 }
             } catch (IOException e) {
-                throw new CliException("cannot write " + label + ": " + reason(e), e);
+                throw new OutputFileException("cannot write " + label + ": " + reason(e), e);
             }
         }
     }
 
     /** Appends one line (with {@code \n}). */
-    void println(CharSequence line) {
+    public void println(CharSequence line) {
         try {
             writer.append(line).append('\n');
         } catch (IOException e) {
-            throw new CliException("cannot write " + label + ": " + reason(e), e);
+            throw new OutputFileException("cannot write " + label + ": " + reason(e), e);
         }
     }
 
+    /** The bytes of the temporary file, for binary content; not to be closed by the caller. */
+    public OutputStream stream() {
+        return stream;
+    }
+
     /** Finishes the file and moves it over the target. */
-    void commit() {
+    public void commit() {
         if (finished) {
             throw new IllegalStateException("already finished");
         }
@@ -94,7 +106,7 @@ final class AtomicOutput implements AutoCloseable {
             }
         } catch (IOException e) {
             deleteTemp();
-            throw new CliException("cannot write " + label + ": " + reason(e), e);
+            throw new OutputFileException("cannot write " + label + ": " + reason(e), e);
         }
     }
 
@@ -121,7 +133,7 @@ final class AtomicOutput implements AutoCloseable {
     }
 
     /** A short reason for an I/O failure (the JDK's messages are often only the path). */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file or directory";
         }
@@ -130,5 +142,19 @@ final class AtomicOutput implements AutoCloseable {
         }
         String message = e.getMessage();
         return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    /** A file that cannot be written; the message names it and says why, for the user. */
+    public static final class OutputFileException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        public OutputFileException(String message) {
+            super(message);
+        }
+
+        public OutputFileException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }
