@@ -28,12 +28,16 @@ public final class ExperimentController {
     private final RaceView raceView;
     private final CheckMenuItem drawerItem = new CheckMenuItem("Experiment panel   (E)");
     private final CheckMenuItem raceItem = new CheckMenuItem("Race all activations   (G)");
-    private Node galleryBeforeRace;
+    /** The activation gallery on the right; steps aside in a race, and for the drawer when narrow. */
+    private final Node gallery;
     private Node contentBeforeRace;
+    /** Below this window width the open drawer takes the gallery's room (1024 px screens). */
+    static final double NARROW = 1200;
 
     public ExperimentController(MainView view) {
         this.view = view;
         this.model = view.model();
+        gallery = view.getRight();
         drawer = new ExperimentDrawer(model);
         drawer.setOnHide(() -> setDrawerShown(false));
         drawer.setOnLoadCsv(this::chooseCsv);
@@ -55,6 +59,7 @@ public final class ExperimentController {
         view.shortcuts().add(KeyCode.G, "Race all activations / back to two models", this::toggleRace);
 
         view.fitChart().addEventHandler(MouseEvent.MOUSE_CLICKED, this::onFitChartClick);
+        view.widthProperty().addListener((obs, old, now) -> placeGallery());
         model.snapshotProperty().addListener((obs, old, now) -> show(now));
     }
 
@@ -92,6 +97,7 @@ public final class ExperimentController {
         }
         view.setLeft(shown ? drawer : null);
         drawerItem.setSelected(shown);
+        placeGallery();
     }
 
     public boolean isRacing() {
@@ -113,8 +119,7 @@ public final class ExperimentController {
                 raceView.show(model.snapshot());
                 contentBeforeRace = view.mainContent();
                 view.setMainContent(raceView);
-                galleryBeforeRace = view.getRight();
-                view.setRight(null);
+                placeGallery();
             } else {
                 model.leaveRace();
                 restoreAfterRace();
@@ -127,10 +132,17 @@ public final class ExperimentController {
         if (view.mainContent() == raceView) {
             view.setMainContent(contentBeforeRace);
         }
-        if (view.getRight() == null) {
-            view.setRight(galleryBeforeRace);
-        }
+        placeGallery();
         raceItem.setSelected(false);
+    }
+
+    /** The gallery shows unless a race runs or the drawer needs its room in a narrow window. */
+    private void placeGallery() {
+        boolean crowded = isDrawerShown() && view.getWidth() > 0 && view.getWidth() < NARROW;
+        Node right = model.isRacing() || crowded ? null : gallery;
+        if (view.getRight() != right) {
+            view.setRight(right);
+        }
     }
 
     private void onFitChartClick(MouseEvent e) {

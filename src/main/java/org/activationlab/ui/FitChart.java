@@ -287,6 +287,14 @@ public final class FitChart extends ChartCanvas {
      * One row of entries between the title and the plot, centred: outside the plot, so it never
      * hides a peak of the curves.
      */
+    private double legendWidth(String[] texts, double fs, javafx.scene.text.Font font) {
+        double total = 0;
+        for (int i = 0; i < texts.length; i++) {
+            total += fs * 2.4 + fs * 0.6 + textWidth(texts[i], font) + (i > 0 ? fs * 1.8 : 0);
+        }
+        return total;
+    }
+
     private void drawLegend(GraphicsContext g, PlotViewport v, Dataset data, List<ModelStats> models,
                             double fs) {
         g.setFont(font(1.0));
@@ -301,14 +309,21 @@ public final class FitChart extends ChartCanvas {
         for (ModelStats m : models) {
             texts[k++] = modelLabel(m) + "  " + (m.diverged() ? "diverged" : "MSE " + formatMse(m.mse()));
         }
+        double total = legendWidth(texts, fs, g.getFont());
+        double room = v.right() - v.left();
+        if (total > room) {
+            // A narrow chart (the experiment drawer open): a smaller legend rather than a cut one.
+            double scale = Math.max(0.6, room / total);
+            fs *= scale;
+            g.setFont(font(scale));
+            total = legendWidth(texts, fs, g.getFont());
+        }
         double sample = fs * 2.4;
         double gap = fs * 0.6;
         double spacing = fs * 1.8;
-        double total = 0;
         double[] widths = new double[entries];
         for (int i = 0; i < entries; i++) {
             widths[i] = textWidth(texts[i], g.getFont());
-            total += sample + gap + widths[i] + (i > 0 ? spacing : 0);
         }
         double x = Math.max(v.left(), (v.left() + v.right()) / 2 - total / 2);
         double y = v.top() - fs * 1.1;

@@ -36,9 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExperimentDrawerTest {
 
     private MainView view;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         view = ExperimentFx.show(stage, ExperimentConfig.classic());
     }
 
@@ -62,6 +64,18 @@ class ExperimentDrawerTest {
         robot.clickOn("#menu-view");
         robot.clickOn("#menu-experiment-panel");
         awaitFx("the menu to open the drawer", () -> view.getLeft() != null);
+    }
+
+    @Test
+    void inANarrowWindowTheDrawerTakesTheGallerysRoom(FxRobot robot) {
+        javafx.scene.Node gallery = onFx(view::getRight);
+        openDrawer(robot);
+        assertSame(gallery, onFx(view::getRight), "at 1280 px both fit");
+        onFx(() -> stage.setWidth(ActivationLabApp.MIN_WIDTH));
+        awaitFx("the gallery to step aside", () -> view.getRight() == null);
+        assertTrue(onFx(() -> view.fitChart().getWidth() > 600), "the fit chart keeps its room");
+        robot.type(KeyCode.E);
+        awaitFx("the gallery back with the drawer closed", () -> view.getRight() == gallery);
     }
 
     @Test
