@@ -57,11 +57,14 @@ public final class RaceLeaderboard extends GridPane {
             int c = Double.compare(keys[a], keys[b]);
             return c != 0 ? c : Integer.compare(a, b);
         };
-        ColumnConstraints right = new ColumnConstraints();
-        right.setHalignment(HPos.RIGHT);
-        ColumnConstraints grow = new ColumnConstraints();
-        grow.setHgrow(Priority.ALWAYS);
-        getColumnConstraints().addAll(right, grow, right, right);
+        // Numbers are never cut short ("8.03e-05", "13"); a long name may be, with an ellipsis.
+        ColumnConstraints number = new ColumnConstraints();
+        number.setHalignment(HPos.RIGHT);
+        number.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints text = new ColumnConstraints();
+        text.setHgrow(Priority.ALWAYS);
+        text.setMinWidth(0);
+        getColumnConstraints().addAll(number, text, number, number);
         Region leaderBand = new Region();
         leaderBand.getStyleClass().add("race-leader-band");
         add(leaderBand, 0, 1, COLUMNS, 1);
