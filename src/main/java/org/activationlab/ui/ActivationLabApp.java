@@ -40,6 +40,7 @@ public class ActivationLabApp extends Application {
             WindowPreferences.save(stage, preferences);
             shutDown();
         });
+        Classroom.install(view, stage, preferences);
         view.start();
         stage.show();
     }

@@ -12,6 +12,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.transform.Scale;
+import javafx.scene.text.Text;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -142,6 +143,16 @@ public abstract class ChartCanvas extends Region {
 
     protected Font font(double relative) {
         return Font.font("DejaVu Sans", fontSize() * relative);
+    }
+
+    /** Drawing happens on the FX thread only, so one measuring node serves every chart. */
+    private static final Text MEASURE = new Text();
+
+    /** The width of {@code text} in {@code font}, for boxes and titles that must fit it. */
+    protected static double textWidth(String text, Font font) {
+        MEASURE.setFont(font);
+        MEASURE.setText(text);
+        return MEASURE.getLayoutBounds().getWidth();
     }
 
     @Override

@@ -1,22 +1,27 @@
 package org.activationlab.ui;
 
+import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.Node;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.activationlab.training.Snapshot;
 import org.activationlab.training.SwitchMode;
 
 import java.util.List;
 
-/** Play/Pause, Step, Reset, speed, epoch counter and limit, switch mode and seed. */
-public final class ControlBar extends HBox {
+/**
+ * Play/Pause, Step, Reset, speed, epoch counter and limit, switch mode and seed. A flow pane, so
+ * that at a large text scale (View ▸ Text size) the controls wrap onto a second row instead of
+ * being cut off.
+ */
+public final class ControlBar extends FlowPane {
 
     /** Speeds offered, in epochs per second; infinity is "Max". */
     public static final List<Double> SPEEDS = List.of(1.0, 2.0, 5.0, 10.0, 20.0, 60.0,
@@ -81,10 +86,20 @@ public final class ControlBar extends HBox {
         Button newSeed = button("new-seed", "New seed", "Draw new initial weights and restart",
                 () -> seed.setText(String.valueOf(model.newSeed())));
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(play, step, reset, new Separator(), speed, epochCounter, limit,
-                spacer, new Label("on switch:"), mode, new Separator(), seedLabel, seed, newSeed);
+        // Each label stays with its control when the bar wraps.
+        getChildren().addAll(play, step, reset, separator(), speed, epochCounter, limit,
+                separator(), group(new Label("on switch:"), mode), separator(),
+                group(seedLabel, seed, newSeed));
+    }
+
+    private static HBox group(Node... nodes) {
+        HBox group = new HBox(nodes);
+        group.getStyleClass().add("control-group");
+        return group;
+    }
+
+    private static Separator separator() {
+        return new Separator(Orientation.VERTICAL);
     }
 
     private static Button button(String id, String text, String tip, Runnable action) {

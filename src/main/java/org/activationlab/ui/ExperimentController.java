@@ -5,6 +5,8 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.FileChooser;
@@ -26,8 +28,13 @@ public final class ExperimentController {
     private final LabModel model;
     private final ExperimentDrawer drawer;
     private final RaceView raceView;
-    private final CheckMenuItem drawerItem = new CheckMenuItem("Experiment panel   (E)");
-    private final CheckMenuItem raceItem = new CheckMenuItem("Race all activations   (G)");
+    private static final KeyCombination DRAWER_KEY = new KeyCodeCombination(KeyCode.E);
+    private static final KeyCombination RACE_KEY = new KeyCodeCombination(KeyCode.G);
+    private static final KeyCombination CSV_KEY = new KeyCodeCombination(KeyCode.O,
+            KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+
+    private final CheckMenuItem drawerItem = new CheckMenuItem("Experiment panel");
+    private final CheckMenuItem raceItem = new CheckMenuItem("Race all activations");
     /** The activation gallery on the right; steps aside in a race, and for the drawer when narrow. */
     private final Node gallery;
     private Node contentBeforeRace;
@@ -46,17 +53,22 @@ public final class ExperimentController {
             view.registerChart(chart);
         }
 
+        // The keys are registered shortcuts too; the menus show them (the registry acts first).
         drawerItem.setId("menu-experiment-panel");
+        drawerItem.setAccelerator(DRAWER_KEY);
+        raceItem.setAccelerator(RACE_KEY);
         drawerItem.setOnAction(e -> setDrawerShown(drawerItem.isSelected()));
         raceItem.setId("menu-race");
         raceItem.setOnAction(e -> setRacing(raceItem.isSelected()));
         view.menu("View").getItems().addAll(drawerItem, raceItem);
         MenuItem loadCsv = new MenuItem("Load data from CSV…");
         loadCsv.setId("menu-load-csv");
+        loadCsv.setAccelerator(CSV_KEY);
         loadCsv.setOnAction(e -> chooseCsv());
         view.menu("File").getItems().add(loadCsv);
-        view.shortcuts().add(KeyCode.E, "Show / hide the experiment panel", this::toggleDrawer);
-        view.shortcuts().add(KeyCode.G, "Race all activations / back to two models", this::toggleRace);
+        view.shortcuts().add(DRAWER_KEY, "Show / hide the experiment panel", this::toggleDrawer);
+        view.shortcuts().add(RACE_KEY, "Race all activations / back to two models", this::toggleRace);
+        view.shortcuts().add(CSV_KEY, "Load training data from a CSV file", this::chooseCsv);
 
         view.fitChart().addEventHandler(MouseEvent.MOUSE_CLICKED, this::onFitChartClick);
         view.widthProperty().addListener((obs, old, now) -> placeGallery());

@@ -33,8 +33,6 @@ public final class FitChart extends ChartCanvas {
     private Rectangle2D legendBounds;
     private Rectangle2D overlayArea;
     private String titleText = TITLE;
-    /** Measures legend text; never shown. */
-    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
     private final List<Overlay> overlays = new java.util.ArrayList<>();
 
     /** Something drawn over the curves and the legend (the instruments' kinks and lines). */
@@ -222,9 +220,9 @@ public final class FitChart extends ChartCanvas {
 
     private void drawTitle(GraphicsContext g, double width, double fs) {
         g.setFill(color(ChartColor.TEXT));
-        // Smaller in a narrow chart (the experiment drawer open at 1024 px) rather than cut off;
-        // DejaVu Sans averages about 0.52 em per character.
-        g.setFont(font(Math.min(1.35, (width - 2 * fs) / (titleText.length() * 0.52 * fs))));
+        // At a large text scale the title would run off a narrow chart: shrink it to fit.
+        double titleWidth = textWidth(titleText, font(1.35));
+        g.setFont(font(1.35 * Math.min(1, (width - fs) / titleWidth)));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         g.fillText(titleText, width / 2, fs * 0.7);
@@ -235,7 +233,9 @@ public final class FitChart extends ChartCanvas {
                 && Math.abs(data.minX() + 2 * Math.PI) < 1e-3 && Math.abs(data.maxX() - 2 * Math.PI) < 1e-3;
         List<PlotViewport.Tick> xTicks = piAxis ? PlotViewport.piTicks(v.minX(), v.maxX(), false)
                 : PlotViewport.linearTicks(v.minX(), v.maxX(), 8);
-        List<PlotViewport.Tick> yTicks = PlotViewport.linearTicks(v.minY(), v.maxY(), 6);
+        // Fewer ticks on a short chart (large text scale) so their labels never overlap.
+        int yTickCount = (int) Math.max(2, Math.min(6, v.height() / (fs * 2.2)));
+        List<PlotViewport.Tick> yTicks = PlotViewport.linearTicks(v.minY(), v.maxY(), yTickCount);
         g.setLineWidth(1);
         g.setStroke(color(ChartColor.GRID));
         for (PlotViewport.Tick t : xTicks) {
@@ -287,14 +287,6 @@ public final class FitChart extends ChartCanvas {
      * One row of entries between the title and the plot, centred: outside the plot, so it never
      * hides a peak of the curves.
      */
-    private double legendWidth(String[] texts, double fs, javafx.scene.text.Font font) {
-        double total = 0;
-        for (int i = 0; i < texts.length; i++) {
-            total += fs * 2.4 + fs * 0.6 + textWidth(texts[i], font) + (i > 0 ? fs * 1.8 : 0);
-        }
-        return total;
-    }
-
     private void drawLegend(GraphicsContext g, PlotViewport v, Dataset data, List<ModelStats> models,
                             double fs) {
         g.setFont(font(1.0));
@@ -307,23 +299,18 @@ public final class FitChart extends ChartCanvas {
             texts[k++] = "True function " + data.target().get().displayName();
         }
         for (ModelStats m : models) {
-            texts[k++] = modelLabel(m) + "  " + (m.diverged() ? "diverged" : "MSE " + formatMse(m.mse()));
-        }
-        double total = legendWidth(texts, fs, g.getFont());
-        double room = v.right() - v.left();
-        if (total > room) {
-            // A narrow chart (the experiment drawer open): a smaller legend rather than a cut one.
-            double scale = Math.max(0.6, room / total);
-            fs *= scale;
-            g.setFont(font(scale));
-            total = legendWidth(texts, fs, g.getFont());
+            texts[k++] = legendText(m);
         }
         double sample = fs * 2.4;
         double gap = fs * 0.6;
         double spacing = fs * 1.8;
         double[] widths = new double[entries];
-        for (int i = 0; i < entries; i++) {
-            widths[i] = textWidth(texts[i], g.getFont());
+        double total = legendWidth(texts, widths, g.getFont(), sample, gap, spacing);
+        double available = v.right() - v.left();
+        if (total > available) {
+            // Large text on a narrow chart: shrink the legend's text to fit its row.
+            g.setFont(font(Math.max(0.6, available / total)));
+            total = legendWidth(texts, widths, g.getFont(), sample, gap, spacing);
         }
         double x = Math.max(v.left(), (v.left() + v.right()) / 2 - total / 2);
         double y = v.top() - fs * 1.1;
@@ -347,15 +334,23 @@ public final class FitChart extends ChartCanvas {
         return x + width + spacing;
     }
 
-    private double textWidth(String text, javafx.scene.text.Font f) {
-        measure.setFont(f);
-        measure.setText(text);
-        return measure.getLayoutBounds().getWidth();
+    private static double legendWidth(String[] texts, double[] widths, javafx.scene.text.Font f,
+                                      double sample, double gap, double spacing) {
+        double total = 0;
+        for (int i = 0; i < texts.length; i++) {
+            widths[i] = textWidth(texts[i], f);
+            total += sample + gap + widths[i] + (i > 0 ? spacing : 0);
+        }
+        return total;
     }
 
     /** Where the legend was last drawn, in chart pixels (null before the first draw). */
     public Rectangle2D legendBounds() {
         return legendBounds;
+    }
+
+    private static String legendText(ModelStats m) {
+        return modelLabel(m) + "  " + (m.diverged() ? "diverged" : "MSE " + formatMse(m.mse()));
     }
 
     private static void legendLine(GraphicsContext g, double x, double y, Color c, double w,

@@ -23,6 +23,7 @@ import org.activationlab.training.Trainer;
 import org.activationlab.training.TrainerCommand;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
@@ -42,6 +43,7 @@ public final class LabModel {
     private final ObjectProperty<SwitchMode> switchMode = new SimpleObjectProperty<>(SwitchMode.RESTART);
     /** The lesson the experiment belongs to (null for none); saved in and opened from files. */
     private final StringProperty lessonId = new SimpleStringProperty(this, "lessonId");
+    private final List<Runnable> resetListeners = new ArrayList<>();
     private long snapshotsTaken;
     /** The config our last edit asked for, until the trainer has surely applied it. */
     private ExperimentConfig expected;
@@ -124,6 +126,14 @@ public final class LabModel {
 
     public void reset() {
         trainer.send(new TrainerCommand.Reset());
+        for (Runnable listener : List.copyOf(resetListeners)) {
+            listener.run();
+        }
+    }
+
+    /** Runs {@code listener} whenever the teacher resets (pinned annotations are cleared then). */
+    public void addResetListener(Runnable listener) {
+        resetListeners.add(listener);
     }
 
     /** Epochs per second; {@code Double.POSITIVE_INFINITY} for as fast as possible. */

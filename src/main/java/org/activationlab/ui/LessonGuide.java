@@ -48,6 +48,8 @@ public final class LessonGuide {
         this.catalogue = catalogue;
         this.view = view;
         this.model = view.model();
+        // The open lesson is part of the experiment: it is saved in experiment files.
+        lesson.addListener((obs, old, now) -> model.lessonIdProperty().set(now == null ? null : now.file()));
     }
 
     /**
@@ -87,10 +89,18 @@ public final class LessonGuide {
 
         Shortcuts keys = view.shortcuts();
         keys.add(KeyCode.L, "Lessons: show or hide the lesson picker", guide::togglePicker);
-        keys.add(KeyCode.PAGE_DOWN, "Lesson: next step", guide::next);
-        keys.add(KeyCode.N, "Lesson: next step", guide::next);
-        keys.add(KeyCode.PAGE_UP, "Lesson: previous step", guide::back);
-        keys.add(KeyCode.B, "Lesson: previous step", guide::back);
+        java.util.function.BooleanSupplier inLesson = () -> guide.lesson() != null;
+        keys.add(new KeyCodeCombination(KeyCode.PAGE_DOWN), "Lesson: next step", inLesson, guide::next);
+        keys.add(new KeyCodeCombination(KeyCode.N), "Lesson: next step", inLesson, guide::next);
+        keys.add(new KeyCodeCombination(KeyCode.PAGE_UP), "Lesson: previous step", inLesson, guide::back);
+        keys.add(new KeyCodeCombination(KeyCode.B), "Lesson: previous step", inLesson, guide::back);
+        // While the picker shows, the number keys pick a lesson (instead of an activation).
+        for (int i = 0; i < Math.min(9, guide.catalogue().lessons().size()); i++) {
+            Lesson lesson = guide.catalogue().lessons().get(i);
+            KeyCode digit = KeyCode.valueOf("DIGIT" + (i + 1));
+            keys.add(new KeyCodeCombination(digit), "In the lesson picker: open that lesson",
+                    guide::isPickerShowing, () -> guide.open(lesson));
+        }
         keys.add(new KeyCodeCombination(KeyCode.L, KeyCombination.SHIFT_DOWN), "Lesson: close", guide::close);
         return guide;
     }

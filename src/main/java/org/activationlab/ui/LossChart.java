@@ -104,8 +104,13 @@ public final class LossChart extends ChartCanvas {
         g.setFont(font(0.9));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (PlotViewport.Tick t : yTicks) {
-            g.fillText(t.label(), v.left() - fs * 0.4, v.pixelY(t.value()));
+        // Label every decade while there is room, else every second or third one.
+        int every = (int) Math.max(1, Math.ceil(yTicks.size() * fs * 1.2 / v.height()));
+        for (int i = 0; i < yTicks.size(); i++) {
+            PlotViewport.Tick t = yTicks.get(i);
+            if ((yTicks.size() - 1 - i) % every == 0) {
+                g.fillText(t.label(), v.left() - fs * 0.4, v.pixelY(t.value()));
+            }
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);

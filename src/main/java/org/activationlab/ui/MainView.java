@@ -346,6 +346,14 @@ public final class MainView extends BorderPane {
         }
     }
 
+    /**
+     * Lays {@code overlay} over the centre (charts), above the main content, e.g. a toast or an
+     * annotation layer; overlays stay when {@link #setMainContent} swaps the content.
+     */
+    public void addOverlay(Node overlay) {
+        centre.getChildren().add(overlay);
+    }
+
     private void show(Snapshot s) {
         if (s == null) {
             return;

@@ -5,7 +5,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.activationlab.engine.Dataset;
 import org.activationlab.engine.ModelStats;
@@ -197,14 +196,5 @@ public final class RaceChart extends ChartCanvas {
         if (open) {
             g.stroke();
         }
-    }
-
-    /** One Text node measures every label: charts are drawn on the FX thread only. */
-    private static final Text MEASURE = new Text();
-
-    private static double textWidth(String text, Font font) {
-        MEASURE.setFont(font);
-        MEASURE.setText(text);
-        return MEASURE.getLayoutBounds().getWidth();
     }
 }

@@ -10,6 +10,7 @@ import javafx.scene.input.KeyEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Every keyboard shortcut of the window in one place: what the key does (for the shortcuts
@@ -46,6 +47,22 @@ public final class Shortcuts {
         shortcuts.add(new Shortcut(keys, description, action));
     }
 
+    /**
+     * Adds a shortcut that acts only while {@code when} holds (Esc leaves presentation mode only
+     * in presentation mode); otherwise the key goes on to later shortcuts and to the focused control.
+     */
+    public void add(KeyCombination keys, String description, BooleanSupplier when, Runnable action) {
+        add(keys, description, new Guarded(when, action));
+    }
+
+    /** An action that applies only in some states. */
+    private record Guarded(BooleanSupplier when, Runnable action) implements Runnable {
+        @Override
+        public void run() {
+            action.run();
+        }
+    }
+
     /** Adds a plain key without modifiers. */
     public void add(KeyCode code, String description, Runnable action) {
         add(new KeyCodeCombination(code), description, action);
@@ -64,17 +81,30 @@ public final class Shortcuts {
         });
     }
 
-    /** Runs the shortcut matching {@code event}; returns true if one did. */
+    /**
+     * Runs the shortcut matching {@code event}; returns true if one did. A guarded shortcut
+     * whose state holds comes before an unguarded one for the same keys (while the lesson
+     * picker shows, 3 picks lesson 3 rather than the third activation).
+     */
     boolean handle(KeyEvent event, boolean typingInTextField) {
+        Shortcut match = null;
         for (Shortcut s : shortcuts) {
-            if (s.keys().match(event)) {
-                if (typingInTextField && s.isPlain()) {
-                    return false;
+            if (!s.keys().match(event)) {
+                continue;
+            }
+            if (s.action() instanceof Guarded g) {
+                if (g.when().getAsBoolean()) {
+                    match = s;
+                    break;
                 }
-                s.action().run();
-                return true;
+            } else if (match == null) {
+                match = s;
             }
         }
-        return false;
+        if (match == null || (typingInTextField && match.isPlain())) {
+            return false;
+        }
+        match.action().run();
+        return true;
     }
 }

@@ -67,6 +67,17 @@ class ExperimentDrawerTest {
     }
 
     @Test
+    void typingAnEInTheSeedFieldTypesItAndKeepsTheDrawer(FxRobot robot) {
+        openDrawer(robot);
+        robot.clickOn("#drawer-seed");
+        robot.type(KeyCode.END).type(KeyCode.E).type(KeyCode.G);
+        assertTrue(onFx(() -> view.getLeft() == view.experiment().drawer()), "the drawer stays open");
+        assertFalse(onFx(() -> view.model().isRacing()), "no race started");
+        assertTrue(onFx(() -> robot.lookup("#drawer-seed").queryAs(javafx.scene.control.TextField.class)
+                .getText()).endsWith("eg"), "the letters went into the field");
+    }
+
+    @Test
     void inANarrowWindowTheDrawerTakesTheGallerysRoom(FxRobot robot) {
         javafx.scene.Node gallery = onFx(view::getRight);
         openDrawer(robot);
