@@ -147,18 +147,27 @@ public final class RaceChart extends ChartCanvas {
         String mse = stats.diverged() ? "diverged" : FitChart.formatMse(stats.mse());
         Font nameFont = font(1.0);
         Font mseFont = font(0.9);
-        double room = width - fs * 1.5;
+        double key = fs * 1.3; // a stroke of the model's colour before its name
+        double room = width - fs * 1.5 - key;
+        // As much as fits: "MSE 0.0123", then the bare number, then smaller, then no number
+        // (the leaderboard beside the grid has it).
         if (textWidth(name, nameFont) + textWidth("MSE " + mse, mseFont) <= room) {
             mse = stats.diverged() ? mse : "MSE " + mse;
         } else if (textWidth(name, nameFont) + textWidth(mse, mseFont) > room) {
             nameFont = font(0.85);
             mseFont = font(0.8);
+            if (textWidth(name, nameFont) + textWidth(mse, mseFont) + fs * 0.5 > room) {
+                mse = "";
+            }
         }
+        // The name in the text colour: some model colours are too dark to read on a dark theme.
+        g.setStroke(color(ChartColor.ACTIVATION));
+        g.setLineWidth(Math.max(2.5, fs * 0.3));
+        g.strokeLine(fs * 0.5, y, fs * 0.5 + key - fs * 0.35, y);
         g.setFont(nameFont);
-        g.setFill(color(ChartColor.ACTIVATION));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(name, fs * 0.5, y);
         g.setFill(color(ChartColor.TEXT));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(name, fs * 0.5 + key, y);
         g.setFont(mseFont);
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(mse, width - fs * 0.5, y);
