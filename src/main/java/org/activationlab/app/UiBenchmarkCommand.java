@@ -26,11 +26,15 @@ final class UiBenchmarkCommand implements Callable<Integer> {
             description = "How long to run, 1–600 (default: ${DEFAULT-VALUE}).")
     double seconds;
 
+    @Option(names = "--race", description = "Race mode: every activation trains side by side; "
+            + "prints FPS, frame times and epochs/s per model.")
+    boolean race;
+
     @Override
     public Integer call() throws InterruptedException {
         if (!(seconds >= 1 && seconds <= 600)) {
             throw new CliException("--seconds must be 1–600, got " + seconds);
         }
-        return new UiBenchmark(seconds).run(spec.commandLine().getOut());
+        return new UiBenchmark(seconds, race).run(spec.commandLine().getOut());
     }
 }

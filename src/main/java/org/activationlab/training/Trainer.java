@@ -147,9 +147,9 @@ public final class Trainer implements AutoCloseable {
                     continue;
                 }
                 long started = System.nanoTime();
-                state.trainEpoch(started);
-                publish();
                 long period = state.periodNanos();
+                state.trainEpoch(started, started - nextEpochAt > period / 4);
+                publish();
                 nextEpochAt = Math.max(nextEpochAt + period, started);
             } catch (InterruptedException e) {
                 if (!running) {
@@ -177,8 +177,20 @@ public final class Trainer implements AutoCloseable {
         publish();
     }
 
+    /**
+     * Up to this many models, every model is measured after every epoch (the classic app's two).
+     * {@link ModelRun#measure()} costs about half an epoch of training, so with more models (a
+     * race of 13) trained at Max speed or falling behind the requested one, each is measured
+     * only every {@link #STATS_INTERVAL}-th epoch, staggered so that every epoch measures a few
+     * of them, and always when training stops or pauses.
+     */
+    static final int FULL_STATS_MODELS = 4;
+    static final int STATS_INTERVAL = 4;
+
     /** The experiment's mutable state, touched only by the trainer thread. */
     private static final class TrainerState {
+        /** Models whose statistics are older than the epoch (see {@link #FULL_STATS_MODELS}). */
+        private boolean[] stale = new boolean[0];
         private ExperimentConfig config;
         private final List<ModelRun> runs = new ArrayList<>();
         private final List<ModelStats> stats = new ArrayList<>();
@@ -221,6 +233,7 @@ public final class Trainer implements AutoCloseable {
                 history.add(s);
                 histories.add(history);
             }
+            stale = new boolean[runs.size()];
             epoch = 0;
             playing = false;
             stepsRequested = 0;
@@ -252,19 +265,29 @@ public final class Trainer implements AutoCloseable {
             return Double.isInfinite(speed) ? 0 : (long) (1e9 / speed);
         }
 
-        void trainEpoch(long startedNanos) {
+        /** @param late whether this epoch started late for the requested speed */
+        void trainEpoch(long startedNanos, boolean late) {
             int divergedBefore = divergedCount();
             for (ModelRun run : runs) {
                 run.trainEpoch();
             }
             epoch++;
-            for (int i = 0; i < runs.size(); i++) {
-                ModelStats s = runs.get(i).measure();
-                stats.set(i, s);
-                histories.get(i).add(s);
-            }
             if (stepsRequested > 0) {
                 stepsRequested--;
+            }
+            boolean lastEpoch = (!playing && stepsRequested == 0) || !canTrain()
+                    || divergedCount() > divergedBefore;
+            boolean hurry = late || Double.isInfinite(speed);
+            boolean everyModel = lastEpoch || !hurry || runs.size() <= FULL_STATS_MODELS;
+            for (int i = 0; i < runs.size(); i++) {
+                if (everyModel || (epoch + i) % STATS_INTERVAL == 0) {
+                    stats.set(i, runs.get(i).measure());
+                    stale[i] = false;
+                } else {
+                    stale[i] = true;
+                }
+                // An unmeasured epoch repeats the model's last value, so history index = epoch.
+                histories.get(i).add(stats.get(i));
             }
             // A diverged model pauses everything, so the class sees it happen; Play trains the rest on.
             if (!canTrain()) {
@@ -273,6 +296,9 @@ public final class Trainer implements AutoCloseable {
             if (divergedCount() > divergedBefore) {
                 playing = false;
                 stepsRequested = 0;
+            }
+            if (!playing && stepsRequested == 0) {
+                measureStale(); // a divergence that only measuring found
             }
             recentEpochTimes[recentCount % recentEpochTimes.length] = startedNanos;
             recentCount++;
@@ -306,12 +332,16 @@ public final class Trainer implements AutoCloseable {
             } else if (command instanceof TrainerCommand.Pause) {
                 playing = false;
                 stepsRequested = 0;
+                measureStale();
             } else if (command instanceof TrainerCommand.TogglePlay) {
                 if (!playing) {
                     extendLimitIfReached();
                 }
                 playing = !playing && canTrain();
                 recentCount = 0;
+                if (!playing) {
+                    measureStale();
+                }
             } else if (command instanceof TrainerCommand.Step) {
                 playing = false;
                 extendLimitIfReached();
@@ -327,6 +357,9 @@ public final class Trainer implements AutoCloseable {
                 config = config.withEpochLimit(l.limit());
                 limitLength = l.limit();
                 playing = playing && canTrain();
+                if (!playing) {
+                    measureStale();
+                }
             } else if (command instanceof TrainerCommand.SwitchActivation s) {
                 switchActivation(s);
             } else if (command instanceof TrainerCommand.SetLearningRate lr) {
@@ -345,6 +378,16 @@ public final class Trainer implements AutoCloseable {
                 load(l.config());
             } else {
                 throw new IllegalArgumentException("unknown command " + command);
+            }
+        }
+
+        /** Paused, the views show every model as it is now (its history keeps what it had). */
+        private void measureStale() {
+            for (int i = 0; i < runs.size(); i++) {
+                if (stale[i]) {
+                    stats.set(i, runs.get(i).measure());
+                    stale[i] = false;
+                }
             }
         }
 
@@ -376,6 +419,7 @@ public final class Trainer implements AutoCloseable {
             }
             config = config.withModel(s.model(), s.activation());
             stats.set(s.model(), run.measure());
+            stale[s.model()] = false;
         }
 
         private void setOptimizer(org.activationlab.engine.OptimizerSpec optimizer) {

@@ -274,7 +274,8 @@ public final class FitChart extends ChartCanvas {
         g.setFill(new Color(c.getRed(), c.getGreen(), c.getBlue(), 0.55));
         float[] xs = data.x();
         float[] ys = data.y();
-        double r = Math.max(1.5, fontSize() * 0.16);
+        // Few points (a handful clicked in) are drawn larger, so each one can be seen.
+        double r = Math.max(1.5, fontSize() * (xs.length <= 200 ? 0.3 : 0.16));
         int stride = Math.max(1, xs.length / 2000);
         for (int i = 0; i < xs.length; i += stride) {
             g.fillOval(v.pixelX(xs[i]) - r, v.pixelY(ys[i]) - r, 2 * r, 2 * r);

@@ -7,6 +7,14 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.activationlab.engine.Activation;
+import org.activationlab.engine.Activations;
+import org.activationlab.engine.CsvDatasetReader;
+import org.activationlab.engine.DataFileException;
+import org.activationlab.engine.Dataset;
+import org.activationlab.engine.Initializer;
+import org.activationlab.engine.NetworkSpec;
+import org.activationlab.engine.OptimizerKind;
+import org.activationlab.engine.TargetFunction;
 import org.activationlab.training.ExperimentConfig;
 import org.activationlab.training.ExperimentFile;
 import org.activationlab.training.Snapshot;
@@ -14,9 +22,11 @@ import org.activationlab.training.SwitchMode;
 import org.activationlab.training.Trainer;
 import org.activationlab.training.TrainerCommand;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * The UI's model: the only object that talks to the trainer. Views read its read-only
@@ -35,6 +45,11 @@ public final class LabModel {
     private final StringProperty lessonId = new SimpleStringProperty(this, "lessonId");
     private final List<Runnable> resetListeners = new ArrayList<>();
     private long snapshotsTaken;
+    /** The config our last edit asked for, until the trainer has surely applied it. */
+    private ExperimentConfig expected;
+    private long expectedUntilSequence;
+    /** The experiment to go back to when the race ends; null when not racing. */
+    private ExperimentConfig beforeRace;
 
     public LabModel(Trainer trainer) {
         this.trainer = trainer;
@@ -59,7 +74,8 @@ public final class LabModel {
 
     /** Replaces the whole experiment with an opened file's: restarts at epoch 0, paused. */
     public void load(ExperimentFile.Contents contents) {
-        trainer.send(new TrainerCommand.Load(contents.config()));
+        beforeRace = null;
+        sendLoad(contents.config());
         trainer.send(new TrainerCommand.SetSpeed(contents.epochsPerSecond()));
         switchMode.set(contents.switchMode());
         lessonId.set(contents.lessonId());
@@ -130,8 +146,14 @@ public final class LabModel {
         trainer.send(new TrainerCommand.SetEpochLimit(limit));
     }
 
-    /** Switches the activation model to {@code activation}, in the chosen switch mode. */
+    /**
+     * Switches the activation model to {@code activation}, in the chosen switch mode. Does
+     * nothing during a race, where every activation already trains.
+     */
     public void selectActivation(Activation activation) {
+        if (isRacing()) {
+            return;
+        }
         trainer.send(new TrainerCommand.SwitchActivation(SWITCHED_MODEL, activation, switchMode.get()));
     }
 
@@ -139,9 +161,13 @@ public final class LabModel {
         trainer.send(new TrainerCommand.SetSeed(seed));
     }
 
-    /** Replaces the whole experiment (a lesson, for instance): every model restarts, paused. */
+    /**
+     * Replaces the whole experiment (a lesson, for instance): every model restarts, paused. A
+     * race in progress ends: the new experiment is what the teacher asked for.
+     */
     public void load(ExperimentConfig config) {
-        trainer.send(new TrainerCommand.Load(config));
+        beforeRace = null;
+        sendLoad(config);
     }
 
     /** Picks a fresh random seed (1–99999, easy to read out in class) and restarts with it. */
@@ -149,6 +175,215 @@ public final class LabModel {
         long seed = ThreadLocalRandom.current().nextLong(1, 100_000);
         setSeed(seed);
         return seed;
+    }
+
+    // Experiment controls: each edit is built on the config as it will be once the commands
+    // already sent are applied, so two quick edits (width, then depth) do not undo each other.
+
+    /**
+     * The experiment as the trainer will have it after every command this model sent: the
+     * newest snapshot's config, or the one an edit just asked for if the trainer may not have
+     * applied it yet.
+     */
+    public ExperimentConfig config() {
+        Snapshot latest = trainer.latest();
+        if (expected != null && latest.sequence() < expectedUntilSequence
+                && !latest.config().equals(expected)) {
+            return expected;
+        }
+        expected = null;
+        return latest.config();
+    }
+
+    /**
+     * Remembers what an edit asks for. The trainer applies commands before its next epoch and
+     * publishes after applying them, so by the second snapshot after sending, it has.
+     */
+    private void expect(ExperimentConfig config) {
+        expected = config;
+        expectedUntilSequence = trainer.latest().sequence() + 2;
+    }
+
+    /** Applied from the next step; the optimiser's state starts afresh. */
+    public void setLearningRate(double learningRate) {
+        ExperimentConfig next = config();
+        next = next.withOptimizer(next.optimizer().withLearningRate(learningRate));
+        expect(next);
+        trainer.send(new TrainerCommand.SetLearningRate(learningRate));
+    }
+
+    /** Another optimiser (Keras' defaults) at the current learning rate. */
+    public void setOptimizer(OptimizerKind kind) {
+        ExperimentConfig next = config();
+        next = next.withOptimizer(org.activationlab.engine.OptimizerSpec.of(kind,
+                next.optimizer().learningRate()));
+        expect(next);
+        trainer.send(new TrainerCommand.SetOptimizer(next.optimizer()));
+    }
+
+    /** Restarts every model with the new batch size. */
+    public void setBatchSize(int batchSize) {
+        expect(config().withBatchSize(batchSize));
+        trainer.send(new TrainerCommand.SetBatchSize(batchSize));
+    }
+
+    /** A new shape or initialisation: every model restarts from new weights. */
+    public void setNetwork(NetworkSpec network) {
+        expect(config().withNetwork(network));
+        trainer.send(new TrainerCommand.SetNetwork(network));
+    }
+
+    private void editNetwork(UnaryOperator<NetworkSpec> edit) {
+        setNetwork(edit.apply(config().network()));
+    }
+
+    public void setWidth(int width) {
+        editNetwork(n -> new NetworkSpec(n.depth(), width, n.activation(), n.initializer(),
+                n.initScale(), n.biasInit()));
+    }
+
+    public void setDepth(int depth) {
+        editNetwork(n -> new NetworkSpec(depth, n.width(), n.activation(), n.initializer(),
+                n.initScale(), n.biasInit()));
+    }
+
+    public void setInitializer(Initializer initializer) {
+        editNetwork(n -> new NetworkSpec(n.depth(), n.width(), n.activation(), initializer,
+                n.initScale(), n.biasInit()));
+    }
+
+    public void setInitScale(double scale) {
+        editNetwork(n -> new NetworkSpec(n.depth(), n.width(), n.activation(), n.initializer(),
+                scale, n.biasInit()));
+    }
+
+    public void setBiasInit(double bias) {
+        editNetwork(n -> new NetworkSpec(n.depth(), n.width(), n.activation(), n.initializer(),
+                n.initScale(), bias));
+    }
+
+    /** New training data: every model restarts. */
+    public void setData(Dataset data) {
+        expect(config().withData(data));
+        trainer.send(new TrainerCommand.SetData(data));
+    }
+
+    /**
+     * {@code points} samples of {@code target} on [−2π, 2π] with Gaussian noise of standard
+     * deviation {@code noise}, drawn from the experiment's seed.
+     */
+    public void setGeneratedData(TargetFunction target, int points, double noise) {
+        setData(Dataset.generate(target, points, Dataset.DEFAULT_MIN_X, Dataset.DEFAULT_MAX_X,
+                noise, config().seed()));
+    }
+
+    /** Samples {@code target} with the current number of points and noise. */
+    public void setTarget(TargetFunction target) {
+        Dataset data = config().data();
+        setGeneratedData(target, data.size(), data.target().isPresent() ? data.noise() : 0);
+    }
+
+    /**
+     * Samples the current target function with another number of points.
+     *
+     * @return false for custom data, which has no function to sample
+     */
+    public boolean setPointCount(int points) {
+        Dataset data = config().data();
+        if (data.target().isEmpty()) {
+            return false;
+        }
+        setGeneratedData(data.target().get(), points, data.noise());
+        return true;
+    }
+
+    /**
+     * Samples the current target function with another noise level.
+     *
+     * @return false for custom data, which has no function to sample
+     */
+    public boolean setNoise(double noise) {
+        Dataset data = config().data();
+        if (data.target().isEmpty()) {
+            return false;
+        }
+        setGeneratedData(data.target().get(), data.size(), noise);
+        return true;
+    }
+
+    /** Adds the training point (x, y); the data becomes custom. Returns the new data. */
+    public Dataset addPoint(double x, double y) {
+        Dataset data = DataEdits.withPoint(config().data(), x, y);
+        setData(data);
+        return data;
+    }
+
+    /**
+     * Removes the training point drawn nearest to pixel (px, py), if one is within
+     * {@link DataEdits#REMOVE_RADIUS_PX} and at least {@link Dataset#MIN_POINTS} remain.
+     *
+     * @return whether a point was removed
+     */
+    public boolean removePointNear(PlotViewport viewport, double px, double py) {
+        Dataset data = config().data();
+        int index = DataEdits.nearestPoint(data, viewport, px, py, DataEdits.REMOVE_RADIUS_PX);
+        if (index < 0 || data.size() <= Dataset.MIN_POINTS) {
+            return false;
+        }
+        setData(DataEdits.withoutPoint(data, index));
+        return true;
+    }
+
+    /**
+     * Trains on the x,y pairs of a CSV file. On a bad file nothing is sent and the current data
+     * stays.
+     *
+     * @throws DataFileException with a message naming the file and line
+     */
+    public Dataset loadCsv(Path file) throws DataFileException {
+        Dataset data = CsvDatasetReader.read(file);
+        setData(data);
+        return data;
+    }
+
+    /** Every activation of the catalogue, Softmax and Linear included. */
+    public static List<Activation> raceModels() {
+        return Activations.all();
+    }
+
+    public boolean isRacing() {
+        return beforeRace != null;
+    }
+
+    /**
+     * Races every activation on the current data, shape, seed (so the same initial weights),
+     * optimiser and batch size; remembers the experiment to go back to.
+     */
+    public void enterRace() {
+        if (isRacing()) {
+            return;
+        }
+        ExperimentConfig current = config();
+        beforeRace = current;
+        sendLoad(current.withModels(raceModels()));
+    }
+
+    /**
+     * Back to the models and epoch limit from before the race; data and hyper-parameters
+     * changed during the race stay.
+     */
+    public void leaveRace() {
+        if (!isRacing()) {
+            return;
+        }
+        ExperimentConfig previous = beforeRace;
+        beforeRace = null;
+        sendLoad(config().withModels(previous.models()).withEpochLimit(previous.epochLimit()));
+    }
+
+    private void sendLoad(ExperimentConfig config) {
+        expect(config);
+        trainer.send(new TrainerCommand.Load(config));
     }
 
     /** Stops the trainer thread. */

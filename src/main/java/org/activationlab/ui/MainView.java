@@ -59,6 +59,7 @@ public final class MainView extends BorderPane {
     private ScrollPane galleryScroll;
     private Activation shownActive;
     private LongConsumer frameListener;
+    private final ExperimentController experiment;
 
     public MainView(LabModel model) {
         this.model = model;
@@ -128,6 +129,12 @@ public final class MainView extends BorderPane {
             }
         };
         Instruments.install(this);
+        experiment = new ExperimentController(this);
+    }
+
+    /** The experiment drawer, race mode and data editing. */
+    public ExperimentController experiment() {
+        return experiment;
     }
 
     private ScrollPane buildGallery() {
@@ -177,11 +184,27 @@ public final class MainView extends BorderPane {
     private void onFrame(long now) {
         model.pullSnapshot();
         for (int i = 0; i < charts.size(); i++) {
-            charts.get(i).redrawIfDirty();
+            ChartCanvas chart = charts.get(i);
+            // A chart out of sight (the fit chart during the race) stays dirty until shown.
+            if (isShowing(chart)) {
+                chart.redrawIfDirty();
+            }
         }
         if (frameListener != null) {
             frameListener.accept(now);
         }
+    }
+
+    private static boolean isShowing(Node node) {
+        if (node.getScene() == null) {
+            return false;
+        }
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Installs the window's keys (see {@link #shortcuts()}). */
@@ -300,6 +323,11 @@ public final class MainView extends BorderPane {
     public void setMainContent(Node content) {
         centre.getChildren().set(0, content == null ? defaultContent : content);
         updateHint(model.snapshot());
+    }
+
+    /** What the centre shows now (the default charts, or a feature's content). */
+    public Node mainContent() {
+        return centre.getChildren().get(0);
     }
 
     private void updateHint(Snapshot s) {

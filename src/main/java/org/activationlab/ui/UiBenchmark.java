@@ -29,6 +29,8 @@ public final class UiBenchmark {
             Activations.GELU, Activations.SIGMOID, Activations.ELU, Activations.LEAKY_RELU);
 
     private final double seconds;
+    /** Race mode: every activation trains, no switching. */
+    private final boolean race;
     private final List<Long> frameTimes = new ArrayList<>();
     private final List<Long> switchLatencies = new ArrayList<>();
     private LabModel model;
@@ -45,8 +47,19 @@ public final class UiBenchmark {
     private long published;
     private long drawn;
     private double elapsedSeconds;
+    private int models;
+    /** CPU time of the FX, renderer and trainer threads at the start and their use since. */
+    private final ThreadCpu cpu = new ThreadCpu();
+    private int firstEpoch;
+    private int epochs;
 
     public UiBenchmark(double seconds) {
+        this(seconds, false);
+    }
+
+    /** With {@code race}, opens race mode (every activation) instead of switching activations. */
+    public UiBenchmark(double seconds, boolean race) {
+        this.race = race;
         if (!(seconds >= 1 && seconds <= 600)) {
             throw new IllegalArgumentException("--seconds must be 1–600, got " + seconds);
         }
@@ -82,6 +95,9 @@ public final class UiBenchmark {
         view.setFrameListener(this::onFrame);
         view.start();
         stage.show();
+        if (race) {
+            view.experiment().setRacing(true);
+        }
         model.play();
         startNanos = System.nanoTime();
     }
@@ -89,11 +105,13 @@ public final class UiBenchmark {
     private void onFrame(long pulse) {
         long now = System.nanoTime();
         Snapshot s = model.snapshot();
-        if (firstSequence < 0 && s.playing()) {
+        if (firstSequence < 0 && s.playing() && (!race || s.models().size() > 2)) {
             firstSequence = s.sequence();
             snapshotsAtStart = model.snapshotsTaken();
             startNanos = now;
             lastFrame = now;
+            firstEpoch = s.epoch();
+            cpu.start();
             return;
         }
         if (firstSequence < 0) {
@@ -109,7 +127,7 @@ public final class UiBenchmark {
             }
         }
         double elapsed = (now - startNanos) / 1e9;
-        if (pendingSwitch == null && elapsed >= nextSwitch + 1 && elapsed < seconds - 0.5) {
+        if (!race && pendingSwitch == null && elapsed >= nextSwitch + 1 && elapsed < seconds - 0.5) {
             pendingSwitch = CYCLE.get(nextSwitch % CYCLE.size());
             nextSwitch++;
             switchSentAt = System.nanoTime();
@@ -117,6 +135,9 @@ public final class UiBenchmark {
         }
         if (elapsed >= seconds) {
             epochsPerSecond = s.measuredEpochsPerSecond();
+            models = s.models().size();
+            epochs = model.trainer().latest().epoch() - firstEpoch;
+            cpu.stop();
             published = s.sequence() - firstSequence;
             drawn = model.snapshotsTaken() - snapshotsAtStart;
             elapsedSeconds = elapsed;
@@ -127,13 +148,28 @@ public final class UiBenchmark {
     private void print(PrintWriter out) {
         long[] frames = frameTimes.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] switches = switchLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        out.printf(Locale.ROOT, "bench-ui: %.1f s in a %.0f×%.0f window, Max speed, an activation switch every second%n",
-                elapsedSeconds, ActivationLabApp.WIDTH, ActivationLabApp.HEIGHT);
+        out.printf(Locale.ROOT, "bench-ui: %.1f s in a %.0f×%.0f window, Max speed, %s%n",
+                elapsedSeconds, ActivationLabApp.WIDTH, ActivationLabApp.HEIGHT,
+                race ? "race mode (" + models + " models)" : "an activation switch every second");
+        out.printf(Locale.ROOT, "system load average %.2f on %d cores%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         out.printf(Locale.ROOT, "frames: %d, average %.1f FPS, frame time p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 frames.length, frames.length / elapsedSeconds, ms(percentile(frames, 50)),
                 ms(percentile(frames, 99)), ms(frames.length == 0 ? 0 : frames[frames.length - 1]));
         out.printf(Locale.ROOT, "snapshots: %d published, %d drawn (latest wins: the rest were skipped)%n",
                 published, drawn);
+        int frameCount = Math.max(1, frames.length);
+        out.printf(Locale.ROOT, "CPU time: FX thread %.1f ms/frame, renderer %.1f ms/frame, trainer %.1f ms/epoch"
+                        + " (load-independent: the work itself)%n",
+                cpu.fxNanos / 1e6 / frameCount, cpu.rendererNanos / 1e6 / frameCount,
+                cpu.trainerNanos / 1e6 / Math.max(1, epochs));
+        if (race) {
+            out.printf(Locale.ROOT, "training: %.1f epochs/s per model (all %d in lockstep), %.0f model-epochs/s%n",
+                    epochsPerSecond, models, epochsPerSecond * models);
+            out.flush();
+            return;
+        }
         out.printf(Locale.ROOT, "training: %.0f epochs/s for both models together%n", epochsPerSecond);
         out.printf(Locale.ROOT, "switch latency (command → first frame showing the new activation trained): "
                         + "p50 %.1f ms, max %.1f ms over %d switches%n",
@@ -152,6 +188,43 @@ public final class UiBenchmark {
 
     private static double ms(long nanos) {
         return nanos / 1e6;
+    }
+
+    /** CPU time used by the threads that make a frame and by the trainer, between start and stop. */
+    private static final class ThreadCpu {
+        private final java.lang.management.ThreadMXBean bean =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        private long fxId = -1;
+        private long rendererId = -1;
+        private long trainerId = -1;
+        private long fxNanos;
+        private long rendererNanos;
+        private long trainerNanos;
+
+        void start() {
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t == Thread.currentThread()) {
+                    fxId = t.getId();
+                } else if (t.getName().startsWith("QuantumRenderer")) {
+                    rendererId = t.getId();
+                } else if (t.getName().equals("activation-lab-trainer")) {
+                    trainerId = t.getId();
+                }
+            }
+            fxNanos = -time(fxId);
+            rendererNanos = -time(rendererId);
+            trainerNanos = -time(trainerId);
+        }
+
+        void stop() {
+            fxNanos += time(fxId);
+            rendererNanos += time(rendererId);
+            trainerNanos += time(trainerId);
+        }
+
+        private long time(long id) {
+            return id < 0 ? 0 : Math.max(0, bean.getThreadCpuTime(id));
+        }
     }
 
     /** For tests: the frame intervals measured so far. */
