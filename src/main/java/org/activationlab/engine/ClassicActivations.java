@@ -25,6 +25,24 @@ final class ClassicActivations {
             double s = MathFunctions.sigmoid(x);
             return s * (1 - s);
         }
+
+        @Override
+        public void forward(float[] pre, float[] out, int rows, int cols, float parameter) {
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                out[i] = (float) (1 / (1 + Math.exp(-pre[i])));
+            }
+        }
+
+        @Override
+        public void backward(float[] pre, float[] out, float[] gradOut, float[] gradPre,
+                             int rows, int cols, float parameter) {
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                float s = out[i];
+                gradPre[i] = s * (1f - s) * gradOut[i];
+            }
+        }
     }
 
     static final class Tanh extends Activation {
@@ -44,6 +62,14 @@ final class ClassicActivations {
         public double derivative(double x) {
             double t = Math.tanh(x);
             return 1 - t * t;
+        }
+
+        @Override
+        public void forward(float[] pre, float[] out, int rows, int cols, float parameter) {
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                out[i] = (float) MathFunctions.fastTanh(pre[i]);
+            }
         }
 
         @Override

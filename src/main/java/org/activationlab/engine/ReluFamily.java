@@ -196,6 +196,26 @@ final class ReluFamily {
         public double derivative(double x) {
             return scale * (x > 0 ? 1 : alpha * Math.exp(x));
         }
+
+        /** eˣ − 1 from the intrinsic exp: expm1 is not one, and float needs no more precision. */
+        @Override
+        public void forward(float[] pre, float[] out, int rows, int cols, float parameter) {
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                double x = pre[i];
+                out[i] = (float) (scale * (x > 0 ? x : alpha * (Math.exp(x) - 1)));
+            }
+        }
+
+        @Override
+        public void backward(float[] pre, float[] out, float[] gradOut, float[] gradPre,
+                             int rows, int cols, float parameter) {
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                double x = pre[i];
+                gradPre[i] = (float) (scale * (x > 0 ? 1 : alpha * Math.exp(x))) * gradOut[i];
+            }
+        }
     }
 
     static String trim(double v) {

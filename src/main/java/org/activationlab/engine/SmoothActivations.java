@@ -30,6 +30,38 @@ final class SmoothActivations {
         }
 
         @Override
+        public void forward(float[] pre, float[] out, int rows, int cols, float parameter) {
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                double x = pre[i];
+                out[i] = (float) (tanhApproximation
+                        ? 0.5 * x * (1 + MathFunctions.fastTanh(SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x)))
+                        : x * MathFunctions.normalCdf(x));
+            }
+        }
+
+        @Override
+        public void backward(float[] pre, float[] out, float[] gradOut, float[] gradPre,
+                             int rows, int cols, float parameter) {
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                double x = pre[i];
+                double d;
+                if (tanhApproximation) {
+                    double t = MathFunctions.fastTanh(SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x));
+                    double sech2 = 1 - t * t;
+                    d = 0.5 * (1 + t) + (sech2 == 0 ? 0
+                            : 0.5 * x * sech2 * SQRT_2_OVER_PI * (1 + 3 * GELU_CUBIC * x * x));
+                } else {
+                    // Φ(x) = f(x)/x from the forward pass saves a second erf (|x| not tiny).
+                    double cdf = x > 1e-3 || x < -1e-3 ? out[i] / x : MathFunctions.normalCdf(x);
+                    d = cdf + x * MathFunctions.normalPdf(x);
+                }
+                gradPre[i] = (float) d * gradOut[i];
+            }
+        }
+
+        @Override
         public double value(double x) {
             if (tanhApproximation) {
                 return 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x)));
@@ -50,6 +82,12 @@ final class SmoothActivations {
         }
     }
 
+    /*
+     * The array methods below are what training runs. Each class has its own loops (so every
+     * call site stays monomorphic) and uses only Math.exp, which the JIT turns into one
+     * instruction sequence; value() and derivative() keep the textbook forms for plots and tests.
+     */
+
     static final class Silu extends Activation {
         Silu() {
             super("silu", "SiLU / Swish", "x·σ(x)",
@@ -61,6 +99,26 @@ final class SmoothActivations {
         @Override
         public double value(double x) {
             return x * MathFunctions.sigmoid(x);
+        }
+
+        @Override
+        public void forward(float[] pre, float[] out, int rows, int cols, float parameter) {
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                double x = pre[i];
+                out[i] = (float) (x / (1 + Math.exp(-x)));
+            }
+        }
+
+        @Override
+        public void backward(float[] pre, float[] out, float[] gradOut, float[] gradPre,
+                             int rows, int cols, float parameter) {
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                double x = pre[i];
+                double s = 1 / (1 + Math.exp(-x));
+                gradPre[i] = (float) (s * (1 + x * (1 - s))) * gradOut[i];
+            }
         }
 
         @Override
@@ -84,6 +142,27 @@ final class SmoothActivations {
         }
 
         @Override
+        public void forward(float[] pre, float[] out, int rows, int cols, float parameter) {
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                double x = pre[i];
+                // Below −20, ln(1 + eˣ) = eˣ to double precision.
+                out[i] = (float) (x > SOFTPLUS_THRESHOLD ? x
+                        : x < -SOFTPLUS_THRESHOLD ? Math.exp(x) : Math.log(1 + Math.exp(x)));
+            }
+        }
+
+        @Override
+        public void backward(float[] pre, float[] out, float[] gradOut, float[] gradPre,
+                             int rows, int cols, float parameter) {
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                double x = pre[i];
+                gradPre[i] = (x > SOFTPLUS_THRESHOLD ? 1f : (float) (1 / (1 + Math.exp(-x)))) * gradOut[i];
+            }
+        }
+
+        @Override
         public double derivative(double x) {
             return x > SOFTPLUS_THRESHOLD ? 1 : MathFunctions.sigmoid(x);
         }
@@ -100,6 +179,39 @@ final class SmoothActivations {
         @Override
         public double value(double x) {
             return x * Math.tanh(MathFunctions.softplus(x));
+        }
+
+        /** tanh(ln(1 + eˣ)) = (e²ˣ + 2eˣ) / (e²ˣ + 2eˣ + 2), one exp; 1 to double precision above 20. */
+        private static double tanhSoftplus(double e) {
+            double p = e * (e + 2);
+            return p / (p + 2);
+        }
+
+        @Override
+        public void forward(float[] pre, float[] out, int rows, int cols, float parameter) {
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                double x = pre[i];
+                out[i] = (float) (x > 20 ? x : x * tanhSoftplus(Math.exp(x)));
+            }
+        }
+
+        @Override
+        public void backward(float[] pre, float[] out, float[] gradOut, float[] gradPre,
+                             int rows, int cols, float parameter) {
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                double x = pre[i];
+                double d;
+                if (x > 20) {
+                    d = 1;
+                } else {
+                    double e = Math.exp(x);
+                    double t = tanhSoftplus(e);
+                    d = t + x * (1 - t * t) * (e / (1 + e));
+                }
+                gradPre[i] = (float) d * gradOut[i];
+            }
         }
 
         @Override
