@@ -387,9 +387,24 @@ public final class MainView extends BorderPane {
         } else {
             sb.append(s.atLimit() ? "limit reached: Space trains on" : "paused");
         }
-        for (ModelStats m : s.models()) {
-            sb.append("   ·   ").append(FitChart.modelLabel(m)).append(": ")
-                    .append(m.diverged() ? "diverged" : "MSE " + FitChart.formatMse(m.mse()));
+        if (s.models().size() > 3) {
+            // A race: the leaderboard lists every model; the status line names the leader.
+            ModelStats best = null;
+            for (ModelStats m : s.models()) {
+                if (!m.diverged() && (best == null || m.mse() < best.mse())) {
+                    best = m;
+                }
+            }
+            sb.append("   ·   ").append(s.models().size()).append(" models");
+            if (best != null) {
+                sb.append(", leading: ").append(best.activation().displayName())
+                        .append(" MSE ").append(FitChart.formatMse(best.mse()));
+            }
+        } else {
+            for (ModelStats m : s.models()) {
+                sb.append("   ·   ").append(FitChart.modelLabel(m)).append(": ")
+                        .append(m.diverged() ? "diverged" : "MSE " + FitChart.formatMse(m.mse()));
+            }
         }
         sb.append("   ·   ").append(s.config().network().shapeText()).append(", ")
                 .append(s.config().optimizer().kind().displayName())
