@@ -78,16 +78,8 @@ final class DenseLayer {
             slope.gradient().data[0] =
                     (float) activation.parameterGradient(pre.data, gradOut.data, rows, units);
         }
-        kernels.multTransA(input, gradPre, weights.gradient());
-        float[] gb = bias.gradient().data;
-        float[] gz = gradPre.data;
-        java.util.Arrays.fill(gb, 0, units, 0f);
-        for (int r = 0; r < rows; r++) {
-            int o = r * units;
-            for (int j = 0; j < units; j++) {
-                gb[j] += gz[o + j];
-            }
-        }
+        // ∂loss/∂W = inputᵀ·∂loss/∂z and ∂loss/∂b = the column sums of ∂loss/∂z, in one pass.
+        kernels.multTransAWithColumnSums(input, gradPre, weights.gradient(), bias.gradient());
         if (gradInput != null) {
             kernels.multTransB(gradPre, weights.value(), gradInput);
         }

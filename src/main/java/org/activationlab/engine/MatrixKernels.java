@@ -63,6 +63,8 @@ public final class MatrixKernels {
     private final float[] acc, acc1;
     /** Zero-offset copy of the bias row. */
     private final float[] biasRow;
+    /** Coefficients 1, for column sums through {@link #accumulate}. */
+    private final float[] ones;
 
     /**
      * Preallocates all scratch for products whose dimensions never exceed maxDim (rows or cols,
@@ -77,6 +79,8 @@ public final class MatrixKernels {
         this.acc = new float[maxDim];
         this.acc1 = new float[maxDim];
         this.biasRow = new float[maxDim];
+        this.ones = new float[maxDim];
+        Arrays.fill(ones, 1f);
     }
 
     /**
@@ -166,6 +170,34 @@ public final class MatrixKernels {
         copyRows(bd, m, n);
         // Output row p = sum over i of a[i][p] * b row i: coefficients walk column p of a.
         axpyRows(ad, 1, k, m, k, n, false, cd);
+    }
+
+    /**
+     * c = aᵀ·b as {@link #multTransA}, and {@code sums} (1×n) = the column sums of b: the weight
+     * and the bias gradient of a layer in one pass. The sums are taken from b's rows while they
+     * sit in the zero-offset scratch, by the products' own vectorised loop; summed straight from
+     * b's backing array (a different offset per row) the loop does not vectorise.
+     */
+    public void multTransAWithColumnSums(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c, FMatrixRMaj sums) {
+        final int m = b.numRows, n = b.numCols;
+        requireShape("sums", sums, 1, n);
+        requireNotAliased(sums, b, "b");
+        multTransA(a, b, c);
+        final float[] s = sums.data;
+        if (EJML_ONLY || n == 1) {
+            // The scratch holds a, not b (or nothing): sum b directly; n == 1 is a plain sum.
+            final float[] bd = b.data;
+            Arrays.fill(s, 0, n, 0f);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    s[j] += bd[i * n + j];
+                }
+            }
+            return;
+        }
+        // The same tuned loop as the products, with every coefficient 1.
+        accumulate(ones, 0, 1, m, n);
+        System.arraycopy(acc, 0, s, 0, n);
     }
 
     /**

@@ -58,6 +58,23 @@ class MatrixKernelsTest {
 
     @ParameterizedTest(name = "m={0} k={1} n={2}")
     @MethodSource("shapes")
+    void multTransAWithColumnSumsGivesTheProductAndTheColumnSumsOfB(int m, int k, int n) {
+        FMatrixRMaj a = randomMatrix(m, k), b = randomMatrix(m, n);
+        FMatrixRMaj expected = new FMatrixRMaj(k, n);
+        CommonOps_FDRM.multTransA(a, b, expected);
+        FMatrixRMaj expectedSums = new FMatrixRMaj(1, n);
+        CommonOps_FDRM.sumCols(b, expectedSums);
+
+        FMatrixRMaj c = new FMatrixRMaj(k, n);
+        FMatrixRMaj sums = new FMatrixRMaj(1, n);
+        Arrays.fill(sums.data, Float.NaN);
+        kernels.multTransAWithColumnSums(a, b, c, sums);
+        assertClose(expected, c);
+        assertClose(expectedSums, sums);
+    }
+
+    @ParameterizedTest(name = "m={0} k={1} n={2}")
+    @MethodSource("shapes")
     void multTransAMatchesEjml(int m, int k, int n) {
         FMatrixRMaj a = randomMatrix(m, k), b = randomMatrix(m, n);
         FMatrixRMaj expected = new FMatrixRMaj(k, n);
