@@ -211,9 +211,11 @@ final class ReluFamily {
         public void backward(float[] pre, float[] out, float[] gradOut, float[] gradPre,
                              int rows, int cols, float parameter) {
             int n = rows * cols;
+            float positive = (float) scale;
+            float offset = (float) (scale * alpha);
             for (int i = 0; i < n; i++) {
-                double x = pre[i];
-                gradPre[i] = (float) (scale * (x > 0 ? 1 : alpha * Math.exp(x))) * gradOut[i];
+                // For x ≤ 0, f′ = scale·α·eˣ = f(x) + scale·α: no second exp.
+                gradPre[i] = (pre[i] > 0f ? positive : out[i] + offset) * gradOut[i];
             }
         }
     }

@@ -116,7 +116,8 @@ final class SmoothActivations {
             int n = rows * cols;
             for (int i = 0; i < n; i++) {
                 double x = pre[i];
-                double s = 1 / (1 + Math.exp(-x));
+                // σ(x) = f(x)/x from the forward pass, except near 0 where the quotient is 0/0.
+                double s = x > 1e-3 || x < -1e-3 ? out[i] / x : 1 / (1 + Math.exp(-x));
                 gradPre[i] = (float) (s * (1 + x * (1 - s))) * gradOut[i];
             }
         }
