@@ -97,6 +97,16 @@ public abstract class Activation {
     }
 
     /**
+     * Forward pass that also writes f′(pre) into {@code derivative}, for activations whose
+     * derivative costs another exp in {@link #backward} but falls out of the forward pass; the
+     * backward pass is then a multiplication. Returns false (and does nothing) for the others.
+     */
+    public boolean forwardWithDerivative(float[] pre, float[] out, float[] derivative, int rows,
+                                         int cols, float parameter) {
+        return false;
+    }
+
+    /**
      * Backward pass: {@code gradPre = f′(pre) ⊙ gradOut} for element-wise functions, the
      * Jacobian-vector product row by row for vector functions.
      */

@@ -62,9 +62,20 @@ final class DenseLayer {
         gradPre.reshape(batch, units, false);
     }
 
-    void forward(FMatrixRMaj input, MatrixKernels kernels) {
+    /** True while {@link #gradPre} holds f′(pre) from a training forward pass. */
+    private boolean derivativeCached;
+
+    /**
+     * @param training whether a backward pass follows: then f′ may be computed on the way
+     *                 (into {@link #gradPre}, which the backward pass overwrites anyway)
+     */
+    void forward(FMatrixRMaj input, MatrixKernels kernels, boolean training) {
         kernels.multAddBias(input, weights.value(), bias.value(), pre);
-        activation.forward(pre.data, out.data, pre.numRows, units, slopeValue());
+        derivativeCached = training && activation.forwardWithDerivative(pre.data, out.data,
+                gradPre.data, pre.numRows, units, slopeValue());
+        if (!derivativeCached) {
+            activation.forward(pre.data, out.data, pre.numRows, units, slopeValue());
+        }
     }
 
     /**
@@ -73,7 +84,17 @@ final class DenseLayer {
      */
     void backward(FMatrixRMaj input, FMatrixRMaj gradInput, MatrixKernels kernels) {
         int rows = pre.numRows;
-        activation.backward(pre.data, out.data, gradOut.data, gradPre.data, rows, units, slopeValue());
+        if (derivativeCached) {
+            float[] d = gradPre.data;
+            float[] g = gradOut.data;
+            int n = rows * units;
+            for (int i = 0; i < n; i++) {
+                d[i] *= g[i];
+            }
+            derivativeCached = false;
+        } else {
+            activation.backward(pre.data, out.data, gradOut.data, gradPre.data, rows, units, slopeValue());
+        }
         if (slope != null) {
             slope.gradient().data[0] =
                     (float) activation.parameterGradient(pre.data, gradOut.data, rows, units);

@@ -129,6 +129,18 @@ public final class Mlp {
      * @return the network's outputs, batch × 1: a buffer of this network, overwritten by the next pass
      */
     public FMatrixRMaj forward(FMatrixRMaj input) {
+        return forward(input, false);
+    }
+
+    /**
+     * Forward pass of a batch that {@link #backward} will follow: activations may keep their
+     * derivatives on the way, which saves the backward pass work.
+     */
+    public FMatrixRMaj forwardForTraining(FMatrixRMaj input) {
+        return forward(input, true);
+    }
+
+    private FMatrixRMaj forward(FMatrixRMaj input, boolean training) {
         int batch = input.numRows;
         if (batch > maxBatch || input.numCols != 1) {
             throw new IllegalArgumentException("input must be at most " + maxBatch + " × 1, got "
@@ -139,7 +151,7 @@ public final class Mlp {
         for (int i = 0; i < layers.size(); i++) {
             DenseLayer layer = layers.get(i);
             layer.resize(batch);
-            layer.forward(current, kernels);
+            layer.forward(current, kernels, training);
             current = layer.out;
         }
         return current;

@@ -183,7 +183,7 @@ public final class ModelRun {
                 batchX.data[r] = xs[idx];
                 batchY.data[r] = ys[idx];
             }
-            network.forward(batchX);
+            network.forwardForTraining(batchX);
             double loss = network.backward(batchX, batchY);
             lossSum += loss * rows;
             accumulateGradientNorms();

@@ -163,6 +163,25 @@ final class SmoothActivations {
             }
         }
 
+        /** f′ = σ(x) = eˣ/(1 + eˣ) from the forward pass's own eˣ. */
+        @Override
+        public boolean forwardWithDerivative(float[] pre, float[] out, float[] derivative, int rows,
+                                             int cols, float parameter) {
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                double x = pre[i];
+                if (x > SOFTPLUS_THRESHOLD) {
+                    out[i] = (float) x;
+                    derivative[i] = 1f;
+                } else {
+                    double e = Math.exp(x);
+                    out[i] = (float) (x < -SOFTPLUS_THRESHOLD ? e : Math.log(1 + e));
+                    derivative[i] = (float) (e / (1 + e));
+                }
+            }
+            return true;
+        }
+
         @Override
         public double derivative(double x) {
             return x > SOFTPLUS_THRESHOLD ? 1 : MathFunctions.sigmoid(x);
@@ -213,6 +232,25 @@ final class SmoothActivations {
                 }
                 gradPre[i] = (float) d * gradOut[i];
             }
+        }
+
+        @Override
+        public boolean forwardWithDerivative(float[] pre, float[] out, float[] derivative, int rows,
+                                             int cols, float parameter) {
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                double x = pre[i];
+                if (x > 20) {
+                    out[i] = (float) x;
+                    derivative[i] = 1f;
+                } else {
+                    double e = Math.exp(x);
+                    double t = tanhSoftplus(e);
+                    out[i] = (float) (x * t);
+                    derivative[i] = (float) (t + x * (1 - t * t) * (e / (1 + e)));
+                }
+            }
+            return true;
         }
 
         @Override

@@ -34,6 +34,52 @@ class GradientCheckTest {
     }
 
     @Test
+    void smoothActivationsToo() {
+        check(Activations.SOFTPLUS, 17);
+        check(Activations.MISH, 18);
+        check(Activations.SILU, 19);
+        check(Activations.GELU, 20);
+        check(Activations.GELU_TANH, 21);
+        check(Activations.SIGMOID, 22);
+    }
+
+    /**
+     * The training forward pass may keep f′ for the backward pass (Softplus, Mish): the
+     * gradients must be those of the plain forward pass, for every activation.
+     */
+    @Test
+    void trainingForwardPassGivesTheSameGradients() {
+        List<Activation> all = new ArrayList<>(Activations.all());
+        all.add(Activations.GELU_TANH);
+        for (Activation a : all) {
+            NetworkSpec spec = new NetworkSpec(DEPTH, WIDTH, a, Initializer.GLOROT_UNIFORM, 1.5, 0.1);
+            Mlp plain = new Mlp(spec, 5, BATCH);
+            Mlp training = new Mlp(spec, 5, BATCH);
+            FMatrixRMaj x = new FMatrixRMaj(BATCH, 1);
+            FMatrixRMaj y = new FMatrixRMaj(BATCH, 1);
+            SplittableRandom random = new SplittableRandom(9);
+            for (int i = 0; i < BATCH; i++) {
+                x.data[i] = (float) (random.nextDouble() * 8 - 4);
+                y.data[i] = (float) Math.sin(x.data[i]);
+            }
+            plain.forward(x);
+            double plainLoss = plain.backward(x, y);
+            training.forwardForTraining(x);
+            double trainingLoss = training.backward(x, y);
+            assertEquals(plainLoss, trainingLoss, 1e-6 * Math.abs(plainLoss), a.id());
+            List<Parameter> expected = plain.parameters();
+            List<Parameter> actual = training.parameters();
+            for (int p = 0; p < expected.size(); p++) {
+                float[] e = expected.get(p).gradient().data;
+                float[] g = actual.get(p).gradient().data;
+                for (int i = 0; i < e.length; i++) {
+                    assertEquals(e[i], g[i], 1e-5 * (1 + Math.abs(e[i])), a.id() + " " + expected.get(p).name() + "[" + i + "]");
+                }
+            }
+        }
+    }
+
+    @Test
     void leakyRelu() {
         check(Activations.leakyRelu(0.2f), 12);
     }
