@@ -185,7 +185,7 @@ public final class Trainer implements AutoCloseable {
      * of them, and always when training stops or pauses.
      */
     static final int FULL_STATS_MODELS = 4;
-    static final int STATS_INTERVAL = 8;
+    static final int STATS_INTERVAL = 12;
 
     /** The experiment's mutable state, touched only by the trainer thread. */
     private static final class TrainerState {
