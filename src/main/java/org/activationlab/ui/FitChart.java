@@ -300,17 +300,16 @@ public final class FitChart extends ChartCanvas {
         for (ModelStats m : models) {
             texts[k++] = legendText(m);
         }
-        double sample = fs * 2.4;
-        double gap = fs * 0.6;
-        double spacing = fs * 1.8;
         double[] widths = new double[entries];
-        double total = legendWidth(texts, widths, g.getFont(), sample, gap, spacing);
         double available = v.right() - v.left();
-        if (total > available) {
-            // Large text on a narrow chart: shrink the legend's text to fit its row.
-            g.setFont(font(Math.max(0.6, available / total)));
-            total = legendWidth(texts, widths, g.getFont(), sample, gap, spacing);
-        }
+        // Large text on a narrow chart: the whole row (text, line samples, gaps) shrinks to fit.
+        double shrink = Math.max(0.6, Math.min(1, available
+                / legendWidth(texts, widths, g.getFont(), fs * 2.4, fs * 0.6, fs * 1.8)));
+        double sample = fs * 2.4 * shrink;
+        double gap = fs * 0.6 * shrink;
+        double spacing = fs * 1.8 * shrink;
+        g.setFont(font(shrink));
+        double total = legendWidth(texts, widths, g.getFont(), sample, gap, spacing);
         double x = Math.max(v.left(), (v.left() + v.right()) / 2 - total / 2);
         double y = v.top() - fs * 1.1;
         legendBounds = new Rectangle2D(x, y - fs * 0.8, total, fs * 1.6);

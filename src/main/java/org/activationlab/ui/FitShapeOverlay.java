@@ -87,7 +87,8 @@ final class FitShapeOverlay implements FitChart.Overlay {
                 drawTicks(g, chart, v, m.shape().kinks(), c, tickRows++, fs);
             }
         }
-        if (!rows.isEmpty()) {
+        // On a very short plot (large text in a small window) the rows would cover the curves.
+        if (!rows.isEmpty() && v.height() > fs * 12) {
             double lowest = Double.POSITIVE_INFINITY;
             for (float y : snapshot.config().data().y()) {
                 lowest = Math.min(lowest, y);
