@@ -4,12 +4,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.activationlab.training.ExperimentConfig;
 import org.activationlab.training.Trainer;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The app's window as {@link ActivationLabApp} builds it, classroom features installed with
@@ -58,26 +54,11 @@ final class ClassroomFixture {
     }
 
     static <T> T onFx(Callable<T> action) {
-        try {
-            return WaitForAsyncUtils.asyncFx(action).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new AssertionError(e.getCause());
-        } catch (TimeoutException e) {
-            throw new AssertionError("the FX thread did not answer within " + TIMEOUT_MS + " ms", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return FxTestSupport.onFx(action);
     }
 
     static void onFx(Runnable action) {
-        onFx(() -> {
+        FxTestSupport.onFx(() -> {
             action.run();
             return null;
         });
@@ -85,11 +66,7 @@ final class ClassroomFixture {
 
     /** Waits until {@code condition}, evaluated on the FX thread, holds. */
     static void awaitFx(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(TIMEOUT_MS, TimeUnit.MILLISECONDS, () -> onFx(condition));
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out after " + TIMEOUT_MS + " ms waiting for " + what, e);
-        }
+        FxTestSupport.awaitFx(what, condition, () -> "");
     }
 
     /** Waits until the charts have drawn with the current styles. */

@@ -1,15 +1,11 @@
 package org.activationlab.ui;
 
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.activationlab.training.ExperimentConfig;
 import org.activationlab.training.Snapshot;
 import org.activationlab.training.Trainer;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
@@ -24,46 +20,19 @@ final class ExperimentFx {
 
     /** The main view of {@code config} in the app's own scene at 1280×800, shown and running. */
     static MainView show(Stage stage, ExperimentConfig config) {
-        MainView view = new MainView(new LabModel(new Trainer(config)));
-        Scene scene = ActivationLabApp.createScene(view);
-        stage.setScene(scene);
-        stage.setWidth(ActivationLabApp.WIDTH);
-        stage.setHeight(ActivationLabApp.HEIGHT);
-        view.start();
-        stage.show();
-        stage.toFront();
-        stage.requestFocus();
-        return view;
+        return FxTestSupport.showMainView(stage, config);
     }
 
     static void shutDown(MainView view) {
-        if (view != null) {
-            view.stop();
-            view.model().close();
-        }
+        FxTestSupport.shutDown(view);
     }
 
     static <T> T onFx(Callable<T> action) {
-        try {
-            return WaitForAsyncUtils.asyncFx(action).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new AssertionError(e.getCause());
-        } catch (TimeoutException e) {
-            throw new AssertionError("the FX thread did not answer in time", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return FxTestSupport.onFx(action);
     }
 
     static void onFx(Runnable action) {
-        onFx(() -> {
+        FxTestSupport.onFx(() -> {
             action.run();
             return null;
         });
@@ -71,11 +40,7 @@ final class ExperimentFx {
 
     /** Waits until {@code condition}, evaluated on the FX thread, holds. */
     static void awaitFx(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(TIMEOUT_MS, TimeUnit.MILLISECONDS, () -> onFx(condition));
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
+        FxTestSupport.awaitFx(what, condition, () -> "");
     }
 
     /**

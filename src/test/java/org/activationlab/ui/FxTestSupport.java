@@ -29,7 +29,12 @@ final class FxTestSupport {
 
     /** The app's view of the classic experiment in the app's own scene, shown and running. */
     static MainView showMainView(Stage stage) {
-        MainView view = new MainView(new LabModel(new Trainer(ExperimentConfig.classic())));
+        return showMainView(stage, ExperimentConfig.classic());
+    }
+
+    /** The app's view of {@code config} in the app's own scene at 1280×800, shown and running. */
+    static MainView showMainView(Stage stage, ExperimentConfig config) {
+        MainView view = new MainView(new LabModel(new Trainer(config)));
         Scene scene = ActivationLabApp.createScene(view);
         stage.setScene(scene);
         stage.setWidth(ActivationLabApp.WIDTH);

@@ -12,12 +12,9 @@ import org.activationlab.training.Snapshot;
 import org.activationlab.training.Trainer;
 import org.activationlab.training.TrainerCommand;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Helpers of the instrument view tests: real snapshots, charts drawn in a styled scene, pixels. */
@@ -57,23 +54,11 @@ final class InstrumentFx {
 
     /** Runs {@code action} on the FX thread and returns its result. */
     static <T> T onFx(Callable<T> action) {
-        try {
-            return WaitForAsyncUtils.asyncFx(action).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new AssertionError(e.getCause());
-        } catch (InterruptedException | TimeoutException e) {
-            throw new AssertionError(e);
-        }
+        return FxTestSupport.onFx(action);
     }
 
     static void onFx(Runnable action) {
-        onFx(() -> {
+        FxTestSupport.onFx(() -> {
             action.run();
             return null;
         });
@@ -81,11 +66,7 @@ final class InstrumentFx {
 
     /** Waits (without sleeping by luck) until {@code condition}, run on the FX thread, holds. */
     static void awaitFx(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(TIMEOUT_MS, TimeUnit.MILLISECONDS, () -> onFx(condition));
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
+        FxTestSupport.awaitFx(what, condition, () -> "");
     }
 
     /** A scene of the given size with the app's stylesheet, holding {@code chart} alone. */
