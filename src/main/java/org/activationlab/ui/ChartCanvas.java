@@ -260,6 +260,12 @@ public abstract class ChartCanvas extends Region {
     /** Draws the live layer on a cleared, transparent canvas of the given size. */
     protected abstract void draw(GraphicsContext g, double width, double height);
 
+    /** The plot area's frame, on whole pixels so its one-pixel lines stay sharp. */
+    protected static void strokePlotFrame(GraphicsContext g, PlotViewport v) {
+        g.strokeRect(Math.round(v.left()) + 0.5, Math.round(v.top()) + 0.5,
+                Math.round(v.right() - v.left()), Math.round(v.bottom() - v.top()));
+    }
+
     /** Draws a polyline of {@code n} points, skipping non-finite values (NaN breaks the line). */
     protected static void strokeSeries(GraphicsContext g, PlotViewport v, float[] xs, float[] ys, int n) {
         boolean open = false;

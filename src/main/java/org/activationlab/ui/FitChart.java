@@ -246,8 +246,7 @@ public final class FitChart extends ChartCanvas {
             g.strokeLine(v.left(), py, v.right(), py);
         }
         g.setStroke(color(ChartColor.AXIS));
-        g.strokeRect(Math.round(v.left()) + 0.5, Math.round(v.top()) + 0.5,
-                Math.round(v.right() - v.left()), Math.round(v.bottom() - v.top()));
+        strokePlotFrame(g, v);
         if (v.minY() < 0 && v.maxY() > 0) {
             double py = Math.round(v.pixelY(0)) + 0.5;
             g.strokeLine(v.left(), py, v.right(), py);

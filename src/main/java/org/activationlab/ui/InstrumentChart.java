@@ -89,8 +89,7 @@ abstract class InstrumentChart extends ChartCanvas {
             g.strokeLine(v.left(), py, v.right(), py);
         }
         g.setStroke(color(ChartColor.AXIS));
-        g.strokeRect(Math.round(v.left()) + 0.5, Math.round(v.top()) + 0.5,
-                Math.round(v.right() - v.left()), Math.round(v.bottom() - v.top()));
+        strokePlotFrame(g, v);
         g.setFill(color(ChartColor.TEXT));
         g.setFont(font(0.85));
         g.setTextAlign(TextAlignment.RIGHT);

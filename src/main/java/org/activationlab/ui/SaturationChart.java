@@ -165,8 +165,7 @@ public final class SaturationChart extends InstrumentChart {
     private void drawAxes(GraphicsContext g, PlotViewport v, double font) {
         g.setLineWidth(1);
         g.setStroke(color(ChartColor.AXIS));
-        g.strokeRect(Math.round(v.left()) + 0.5, Math.round(v.top()) + 0.5,
-                Math.round(v.right() - v.left()), Math.round(v.bottom() - v.top()));
+        strokePlotFrame(g, v);
         if (v.minY() < 0 && v.maxY() > 0) {
             double py = Math.round(v.pixelY(0)) + 0.5;
             g.strokeLine(v.left(), py, v.right(), py);
