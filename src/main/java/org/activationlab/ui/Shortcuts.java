@@ -75,10 +75,23 @@ public final class Shortcuts {
     /** Installs the key filter on the scene. */
     public void install(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (handle(e, scene.getFocusOwner() instanceof TextInputControl)) {
+            if (handle(e, focusWantsKey(scene.getFocusOwner(), e))) {
                 e.consume();
             }
         });
+    }
+
+    /**
+     * Whether the focused control needs this key itself: a text field every plain key, a slider
+     * or spinner the arrow keys (so a drawer slider can be moved from the keyboard). Choice boxes
+     * are left out: the toolbar's keep the focus after a click, and → must still step.
+     */
+    static boolean focusWantsKey(javafx.scene.Node focus, KeyEvent event) {
+        if (focus instanceof TextInputControl) {
+            return true;
+        }
+        return event.getCode().isArrowKey() && (focus instanceof javafx.scene.control.Slider
+                || focus instanceof javafx.scene.control.Spinner);
     }
 
     /**
@@ -86,7 +99,7 @@ public final class Shortcuts {
      * whose state holds comes before an unguarded one for the same keys (while the lesson
      * picker shows, 3 picks lesson 3 rather than the third activation).
      */
-    boolean handle(KeyEvent event, boolean typingInTextField) {
+    boolean handle(KeyEvent event, boolean focusWantsKey) {
         Shortcut match = null;
         for (Shortcut s : shortcuts) {
             if (!s.keys().match(event)) {
@@ -101,7 +114,7 @@ public final class Shortcuts {
                 match = s;
             }
         }
-        if (match == null || (typingInTextField && match.isPlain())) {
+        if (match == null || (focusWantsKey && match.isPlain())) {
             return false;
         }
         match.action().run();

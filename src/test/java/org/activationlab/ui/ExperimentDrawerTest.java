@@ -191,4 +191,21 @@ class ExperimentDrawerTest {
         assertNotEquals(before.config().optimizer().kind(), after.config().optimizer().kind());
         assertFalse(after.playing());
     }
+
+    @Test
+    void arrowKeysMoveAFocusedSliderInsteadOfTraining(FxRobot robot) {
+        openDrawer(robot);
+        Slider rate = robot.lookup("#drawer-learning-rate").queryAs(Slider.class);
+        onFx(rate::requestFocus);
+        awaitFx("the slider to take the focus", rate::isFocused);
+        double before = onFx(rate::getValue);
+        robot.type(KeyCode.RIGHT);
+        awaitFx("the slider to move", () -> rate.getValue() > before);
+        // No epoch was trained: the trainer acknowledges a no-op and is still at epoch 0.
+        assertEquals(0, FxTestSupport.trainerBarrier(view).epoch());
+        // Away from the slider, → trains one epoch again.
+        onFx(view::requestFocus);
+        robot.type(KeyCode.RIGHT);
+        ExperimentFx.await(view, "one epoch", x -> x.epoch() == 1);
+    }
 }
