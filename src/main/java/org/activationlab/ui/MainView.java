@@ -5,7 +5,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.Node;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -16,13 +15,11 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.activationlab.engine.Activation;
-import org.activationlab.engine.Activations;
 import org.activationlab.engine.ModelStats;
 import org.activationlab.training.Snapshot;
 
@@ -42,7 +39,7 @@ public final class MainView extends BorderPane {
     private final ControlBar controls;
     private final FitChart fitChart = new FitChart();
     private final LossChart lossChart = new LossChart();
-    private final List<ActivationCard> cards = new ArrayList<>();
+    private final ActivationGallery gallery;
     private final Label status = new Label();
     private final Label hint = new Label("Press Space to train");
     private final Label bannerText = new Label();
@@ -55,9 +52,6 @@ public final class MainView extends BorderPane {
     private final VBox top;
     private final List<ChartCanvas> charts = new ArrayList<>();
     private final Node defaultContent;
-    private final VBox galleryColumn = new VBox();
-    private ScrollPane galleryScroll;
-    private Activation shownActive;
     private LongConsumer frameListener;
     private final ExperimentController experiment;
 
@@ -107,11 +101,11 @@ public final class MainView extends BorderPane {
         StackPane.setAlignment(hint, Pos.CENTER);
         setCenter(centre);
 
-        ScrollPane gallery = buildGallery();
-        VBox.setVgrow(gallery, Priority.ALWAYS);
-        galleryColumn.getChildren().add(gallery);
-        galleryColumn.getStyleClass().add("gallery-column");
-        setRight(galleryColumn);
+        gallery = new ActivationGallery(model::selectActivation);
+        for (ActivationCard card : gallery.cards()) {
+            registerChart(card.plot());
+        }
+        setRight(gallery);
 
         status.setId("status");
         HBox statusBar = new HBox(status);
@@ -135,35 +129,6 @@ public final class MainView extends BorderPane {
     /** The experiment drawer, race mode and data editing. */
     public ExperimentController experiment() {
         return experiment;
-    }
-
-    private ScrollPane buildGallery() {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("gallery");
-        List<Activation> all = Activations.all();
-        for (int i = 0; i < all.size(); i++) {
-            Activation a = all.get(i);
-            String key = i < 9 ? String.valueOf(i + 1) : i == 9 ? "0" : null;
-            ActivationCard card = new ActivationCard(a, key);
-            card.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> model.selectActivation(a));
-            cards.add(card);
-            registerChart(card.plot());
-            grid.add(card, i % 2, i / 2);
-        }
-        Label heading = new Label("Activation functions");
-        heading.getStyleClass().add("gallery-heading");
-        Label legend = new Label("f solid, f′ dashed, on [−5, 5]. Click a card or press its key.");
-        legend.getStyleClass().add("gallery-legend");
-        legend.setWrapText(true);
-        VBox content = new VBox(heading, legend, grid);
-        content.getStyleClass().add("gallery-content");
-        ScrollPane scroll = new ScrollPane(content);
-        galleryScroll = scroll;
-        scroll.setId("activation-gallery");
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("gallery-scroll");
-        return scroll;
     }
 
     /** Starts the frame loop. */
@@ -224,8 +189,8 @@ public final class MainView extends BorderPane {
         shortcuts.add(KeyCode.SPACE, "Play / pause", model::togglePlay);
         shortcuts.add(KeyCode.RIGHT, "Train one epoch", model::step);
         shortcuts.add(KeyCode.R, "Reset to epoch 0", model::reset);
-        for (int i = 0; i < Math.min(10, cards.size()); i++) {
-            Activation a = cards.get(i).activation();
+        for (int i = 0; i < Math.min(10, gallery.cards().size()); i++) {
+            Activation a = gallery.cards().get(i).activation();
             KeyCode digit = DIGITS[i];
             KeyCode numpad = NUMPAD_DIGITS[i];
             shortcuts.add(digit, "Switch to " + a.displayName(), () -> model.selectActivation(a));
@@ -273,35 +238,14 @@ public final class MainView extends BorderPane {
         return tab;
     }
 
-    /**
-     * Scrolls the gallery just enough that {@code activation}'s card is fully visible (a key
-     * press may pick a card that is scrolled away).
-     */
+    /** Scrolls the gallery so that {@code activation}'s card is visible. */
     public void revealCard(Activation activation) {
-        for (ActivationCard card : cards) {
-            if (card.activation().id().equals(activation.id())) {
-                Node content = galleryScroll.getContent();
-                double contentHeight = content.getLayoutBounds().getHeight();
-                double viewHeight = galleryScroll.getViewportBounds().getHeight();
-                double scrollable = contentHeight - viewHeight;
-                if (scrollable <= 0) {
-                    return;
-                }
-                javafx.geometry.Bounds b = content.sceneToLocal(card.localToScene(card.getLayoutBounds()));
-                double top = galleryScroll.getVvalue() * scrollable;
-                if (b.getMinY() < top) {
-                    galleryScroll.setVvalue(b.getMinY() / scrollable);
-                } else if (b.getMaxY() > top + viewHeight) {
-                    galleryScroll.setVvalue(Math.min(1, (b.getMaxY() - viewHeight) / scrollable));
-                }
-                return;
-            }
-        }
+        gallery.revealCard(activation);
     }
 
     /** Adds a panel under the activation gallery (which keeps the remaining height). */
     public void addGalleryPanel(Node panel) {
-        galleryColumn.getChildren().add(panel);
+        gallery.addPanel(panel);
     }
 
     public TabPane instruments() {
@@ -362,13 +306,7 @@ public final class MainView extends BorderPane {
         fitChart.setSnapshot(s);
         lossChart.setSnapshot(s);
         Activation active = s.config().models().get(LabModel.SWITCHED_MODEL);
-        for (ActivationCard card : cards) {
-            card.setActive(Instruments.sameCard(card.activation(), active));
-        }
-        if (active != shownActive) {
-            shownActive = active;
-            revealCard(active);
-        }
+        gallery.showActive(active);
         updateHint(s);
         status.setText(statusText(s));
         String problem = problemText(s);
@@ -441,7 +379,7 @@ public final class MainView extends BorderPane {
     }
 
     public List<ActivationCard> cards() {
-        return cards;
+        return gallery.cards();
     }
 
     public LabModel model() {
