@@ -17,6 +17,7 @@ import org.activationlab.training.AtomicOutput;
 import org.activationlab.training.ExperimentConfig;
 import org.activationlab.training.ExperimentFile;
 import org.activationlab.training.RunExport;
+import org.activationlab.training.TrainingSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,9 +32,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code train}: trains the models of one experiment headless, in lockstep through the engine
- * (for each epoch {@link ModelRun#trainEpoch()} then {@link ModelRun#measure()} on every model, as
- * the app's trainer does), prints Keras-like progress and one {@code final <model> mse=<value>}
+ * {@code train}: trains the models of one experiment headless through the app's own
+ * {@link TrainingSession} (every model measured after every epoch), prints Keras-like progress and one {@code final <model> mse=<value>}
  * line per model. Deterministic for a seed.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -270,13 +270,8 @@ public final class TrainCommand implements Callable<Integer> {
     private boolean train(ExperimentConfig config, PrintWriter out, PrintWriter err,
                           AtomicOutput csvOut, AtomicOutput predictionsOut) {
         List<String> names = config.modelNames();
-        List<ModelRun> runs = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            runs.add(new ModelRun(names.get(i), config.data(),
-                    config.network().withActivation(config.models().get(i)), config.optimizer(),
-                    config.batchSize(), config.seed()));
-        }
-        int layers = runs.get(0).network().layerCount();
+        TrainingSession session = TrainingSession.build(config.withEpochLimit(epochs));
+        int layers = session.model(0).run().network().layerCount();
         if (csvOut != null) {
             csvOut.println(csvHeader(layers));
         }
@@ -285,16 +280,15 @@ public final class TrainCommand implements Callable<Integer> {
             out.flush();
         }
         int every = epochs <= 20 ? 1 : (epochs + 9) / 10;
-        ModelStats[] last = new ModelStats[runs.size()];
-        boolean[] reported = new boolean[runs.size()];
+        int models = session.modelCount();
+        ModelStats[] last = new ModelStats[models];
+        boolean[] reported = new boolean[models];
         boolean anyDiverged = false;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            for (ModelRun run : runs) {
-                run.trainEpoch();
-            }
+        for (int epoch = 1; epoch <= epochs && session.canTrain(); epoch++) {
+            session.trainEpoch();
             boolean divergedNow = false;
-            for (int i = 0; i < runs.size(); i++) {
-                ModelStats stats = runs.get(i).measure();
+            for (int i = 0; i < models; i++) {
+                ModelStats stats = session.model(i).stats();
                 last[i] = stats;
                 if (stats.diverged() && !reported[i]) {
                     reported[i] = true;
@@ -309,12 +303,13 @@ public final class TrainCommand implements Callable<Integer> {
                     csvOut.println(csvRow(epoch, stats));
                 }
             }
-            if (!quiet && (epoch == 1 || epoch % every == 0 || epoch == epochs || divergedNow)) {
+            if (!quiet && (epoch == 1 || epoch % every == 0 || epoch == epochs || divergedNow
+                    || !session.canTrain())) {
                 out.println(progressLine(epoch, names, last));
                 out.flush();
             }
         }
-        for (int i = 0; i < runs.size(); i++) {
+        for (int i = 0; i < models; i++) {
             double mse = last[i].diverged() ? Double.NaN : last[i].mse();
             out.println("final " + names.get(i) + " mse=" + String.format(Locale.ROOT, "%.6f", mse));
         }
