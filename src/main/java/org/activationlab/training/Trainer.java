@@ -327,7 +327,12 @@ public final class Trainer implements AutoCloseable {
             } else {
                 fold.flush();
                 fold = new Fold();
-                applyNow(e);
+                Envelope next = commands.peek();
+                if (next != null && supersedes(next.command(), e.command())) {
+                    outcomes.add(CommandOutcome.superseded(e.id(), e.command(), next.id()));
+                } else {
+                    applyNow(e);
+                }
             }
             if (System.nanoTime() - lastPublishNanos >= PUBLISH_INTERVAL_NANOS) {
                 publish();
@@ -341,6 +346,20 @@ public final class Trainer implements AutoCloseable {
             }
             publish();
         }
+    }
+
+    /**
+     * Whether {@code later}, queued right behind {@code earlier}, makes it pointless: a switch of
+     * the same model in the same mode ends where the later one alone would (a spinner or a held
+     * key sends many), and a later speed replaces an earlier one.
+     */
+    private static boolean supersedes(TrainerCommand later, TrainerCommand earlier) {
+        if (earlier instanceof TrainerCommand.SwitchActivation a
+                && later instanceof TrainerCommand.SwitchActivation b) {
+            return a.activation() != null && b.activation() != null && a.model() == b.model()
+                    && a.mode() == b.mode() && b.mode() != null;
+        }
+        return earlier instanceof TrainerCommand.SetSpeed && later instanceof TrainerCommand.SetSpeed;
     }
 
     private static boolean isEdit(TrainerCommand c) {

@@ -43,6 +43,7 @@ public final class MainView extends BorderPane {
     private final Label status = new Label();
     private final Label hint = new Label("Press Space to train");
     private final Label bannerText = new Label();
+    private final Button bannerReset = new Button("Reset");
     private final HBox banner;
     private final AnimationTimer frameLoop;
     private final Shortcuts shortcuts = new Shortcuts();
@@ -85,7 +86,6 @@ public final class MainView extends BorderPane {
         hint.setId("hint");
         hint.getStyleClass().add("hint");
         hint.setMouseTransparent(true);
-        Button bannerReset = new Button("Reset");
         bannerReset.setId("banner-reset");
         bannerReset.setOnAction(e -> model.reset());
         bannerText.getStyleClass().add("banner-text");
@@ -114,6 +114,7 @@ public final class MainView extends BorderPane {
 
         installShortcuts();
         model.snapshotProperty().addListener((obs, old, now) -> show(now));
+        model.commandFailureProperty().addListener((obs, old, now) -> showProblem(model.snapshot()));
         show(model.snapshot());
 
         frameLoop = new AnimationTimer() {
@@ -309,10 +310,21 @@ public final class MainView extends BorderPane {
         gallery.showActive(active);
         updateHint(s);
         status.setText(statusText(s));
-        String problem = problemText(s);
+        showProblem(s);
+    }
+
+    /** A training problem (with Reset), else a command the trainer refused (a load, a value). */
+    private void showProblem(Snapshot s) {
+        String problem = s == null ? null : problemText(s);
+        boolean training = problem != null;
+        if (problem == null) {
+            problem = model.commandFailure();
+        }
         banner.setVisible(problem != null);
         banner.setManaged(problem != null);
         bannerText.setText(problem == null ? "" : problem);
+        bannerReset.setVisible(training);
+        bannerReset.setManaged(training);
     }
 
     static String statusText(Snapshot s) {
