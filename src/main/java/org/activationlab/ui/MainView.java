@@ -329,8 +329,7 @@ public final class MainView extends BorderPane {
 
     static String statusText(Snapshot s) {
         StringBuilder sb = new StringBuilder();
-        int lim = s.config().epochLimit();
-        sb.append("Epoch ").append(s.epoch()).append(lim > 0 ? " / " + lim : "");
+        appendEpochs(sb, s);
         sb.append("   ·   ");
         if (s.playing()) {
             sb.append(String.format(Locale.ROOT, "%.0f epochs/s", s.measuredEpochsPerSecond()));
@@ -361,6 +360,36 @@ public final class MainView extends BorderPane {
                 .append(String.format(Locale.ROOT, " lr %.0e", s.config().optimizer().learningRate()))
                 .append(", batch ").append(s.config().batchSize());
         return sb.toString();
+    }
+
+    /**
+     * "Epoch 42 / 100" while every network has trained as many epochs; otherwise each network's
+     * own count ("Epochs: Tanh 58 / 100, Linear 100 / 100"), so that a network restarted by a
+     * switch is not compared with one that trained longer. Inside a long epoch, how far it is.
+     */
+    private static void appendEpochs(StringBuilder sb, Snapshot s) {
+        int lim = s.config().epochLimit();
+        String limit = lim > 0 ? " / " + lim : "";
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        for (int e : s.modelEpochs()) {
+            min = Math.min(min, e);
+            max = Math.max(max, e);
+        }
+        if (min == max) {
+            sb.append("Epoch ").append(max).append(limit);
+        } else if (s.models().size() > 3) {
+            sb.append("Epochs ").append(min).append('–').append(max).append(limit);
+        } else {
+            sb.append("Epochs: ");
+            for (int i = 0; i < s.models().size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(FitChart.modelLabel(s.models().get(i)))
+                        .append(' ').append(s.modelEpoch(i)).append(limit);
+            }
+        }
+        if (s.epochProgress() > 0) {
+            sb.append(String.format(Locale.ROOT, " (next epoch %.0f %%)", 100 * s.epochProgress()));
+        }
     }
 
     static String problemText(Snapshot s) {
