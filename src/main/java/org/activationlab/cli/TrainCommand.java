@@ -6,7 +6,6 @@ import org.activationlab.engine.CsvDatasetReader;
 import org.activationlab.engine.DataFileException;
 import org.activationlab.engine.Dataset;
 import org.activationlab.engine.Initializer;
-import org.activationlab.engine.LayerStats;
 import org.activationlab.engine.ModelRun;
 import org.activationlab.engine.ModelStats;
 import org.activationlab.engine.NetworkSpec;
@@ -115,7 +114,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--csv", paramLabel = "OUT.csv",
-            description = "Write per-epoch statistics: epoch,model,activation,train_loss,mse,"
+            description = "Write per-epoch statistics from epoch 0, as the app's File > Export does: "
+                    + "epoch,model,activation,model_epoch,measured,train_loss,mse,"
                     + "grad_norm_1..grad_norm_L,dead_fraction.")
     Path csv;
 
@@ -271,10 +271,6 @@ public final class TrainCommand implements Callable<Integer> {
                           AtomicOutput csvOut, AtomicOutput predictionsOut) {
         List<String> names = config.modelNames();
         TrainingSession session = TrainingSession.build(config.withEpochLimit(epochs));
-        int layers = session.model(0).run().network().layerCount();
-        if (csvOut != null) {
-            csvOut.println(csvHeader(layers));
-        }
         if (!quiet) {
             out.println(description(config, names));
             out.flush();
@@ -299,9 +295,6 @@ public final class TrainCommand implements Callable<Integer> {
                             + " (loss became " + nonFinite(stats) + "); it stopped training");
                     err.flush();
                 }
-                if (csvOut != null) {
-                    csvOut.println(csvRow(epoch, stats));
-                }
             }
             if (!quiet && (epoch == 1 || epoch % every == 0 || epoch == epochs || divergedNow
                     || !session.canTrain())) {
@@ -314,6 +307,9 @@ public final class TrainCommand implements Callable<Integer> {
             out.println("final " + names.get(i) + " mse=" + String.format(Locale.ROOT, "%.6f", mse));
         }
         out.flush();
+        if (csvOut != null) {
+            RunExport.writeStatistics(csvOut, session); // the window's format, from epoch 0
+        }
         if (predictionsOut != null) {
             RunExport.writePredictions(predictionsOut, config.data(), Arrays.asList(last));
         }
@@ -350,25 +346,6 @@ public final class TrainCommand implements Callable<Integer> {
     private static String nonFinite(ModelStats stats) {
         double v = Double.isFinite(stats.trainLoss()) ? stats.mse() : stats.trainLoss();
         return Double.isNaN(v) ? "NaN" : "infinite";
-    }
-
-    static String csvHeader(int layers) {
-        StringBuilder sb = new StringBuilder("epoch,model,activation,train_loss,mse");
-        for (int l = 1; l <= layers; l++) {
-            sb.append(",grad_norm_").append(l);
-        }
-        return sb.append(",dead_fraction").toString();
-    }
-
-    private static String csvRow(int epoch, ModelStats stats) {
-        StringBuilder sb = new StringBuilder().append(epoch).append(',').append(stats.name())
-                .append(',').append(stats.activation().id())
-                .append(',').append(stats.trainLoss())
-                .append(',').append(stats.mse());
-        for (LayerStats layer : stats.layers()) {
-            sb.append(',').append(layer.gradientNorm());
-        }
-        return sb.append(',').append(stats.deadFraction()).toString();
     }
 
     private boolean given(String option) {

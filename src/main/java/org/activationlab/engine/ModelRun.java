@@ -94,6 +94,11 @@ public final class ModelRun {
         return diverged;
     }
 
+    /** The mean batch loss of the last epoch trained (NaN before the first). */
+    public double lastTrainLoss() {
+        return lastTrainLoss;
+    }
+
     public OptimizerSpec optimizerSpec() {
         return optimizerSpec;
     }

@@ -11,7 +11,8 @@ import java.util.List;
  * Immutable.
  *
  * @param mse           mean squared error after each epoch
- * @param trainLoss     the mean batch loss of each epoch (NaN at epoch 0)
+ * @param trainLoss     the mean batch loss of the model's last epoch (NaN before its first),
+ *                      recorded by training itself, so present in unmeasured epochs too
  * @param modelEpoch    the model's own epoch count at each session epoch (a restart sets it to 0)
  * @param measured      1 where the epoch's statistics were measured, 0 where training skipped
  *                      the measurement and the other series repeat the last measured value
@@ -58,10 +59,11 @@ public record ModelHistory(Series mse, Series trainLoss, Series modelEpoch, Seri
         /**
          * @param wasMeasured whether {@code stats} are this epoch's (false: an older measurement)
          * @param epoch       the model's own epoch count now
+         * @param loss        the mean batch loss of its last epoch (known whether measured or not)
          */
-        void add(ModelStats stats, boolean wasMeasured, int epoch) {
+        void add(ModelStats stats, boolean wasMeasured, int epoch, double loss) {
             mse.add((float) stats.mse());
-            trainLoss.add((float) stats.trainLoss());
+            trainLoss.add((float) loss);
             modelEpoch.add(epoch);
             measured.add(wasMeasured ? 1 : 0);
             List<LayerStats> layers = stats.layers();

@@ -25,7 +25,7 @@ public final class ModelTrack {
         this.run = run;
         this.stats = run.measure(stop);
         this.history = new ModelHistory.Builder(stats.layers().size());
-        history.add(stats, true, run.epoch());
+        history.add(stats, true, run.epoch(), run.lastTrainLoss());
     }
 
     public int index() {
@@ -110,7 +110,7 @@ public final class ModelTrack {
                 measure(stop);
             }
         }
-        history.add(stats, !stale, run.epoch());
+        history.add(stats, !stale, run.epoch(), run.lastTrainLoss());
     }
 
     /** After a switch restarted or changed the model: its statistics must show it at once. */
