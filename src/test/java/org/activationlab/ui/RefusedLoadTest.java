@@ -20,7 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.concurrent.TimeUnit;
 
-import static org.activationlab.ui.InstrumentFx.awaitFx;
+import static org.activationlab.ui.instruments.InstrumentFx.awaitFx;
 import static org.activationlab.ui.FxTestSupport.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,7 +38,7 @@ class RefusedLoadTest {
 
     @BeforeAll
     static void start() {
-        InstrumentFx.startToolkit();
+        org.activationlab.ui.instruments.InstrumentFx.startToolkit();
     }
 
     @AfterEach
@@ -54,7 +54,7 @@ class RefusedLoadTest {
 
     @Test
     void aLoadTheTrainerRefusesIsShownAndTheExperimentGoesOn() throws Exception {
-        ExperimentConfig config = InstrumentFx.smallClassic();
+        ExperimentConfig config = org.activationlab.ui.instruments.InstrumentFx.smallClassic();
         ExperimentConfig huge = config.withNetwork(new NetworkSpec(8, 512, Activations.RELU,
                 Initializer.GLOROT_UNIFORM, 1, 0));
         long budget = TrainingSession.estimatedBytes(config) * 4;

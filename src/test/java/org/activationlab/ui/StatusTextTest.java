@@ -8,6 +8,7 @@ import org.activationlab.training.Snapshot;
 import org.activationlab.training.SwitchMode;
 import org.activationlab.training.Trainer;
 import org.activationlab.training.TrainerCommand;
+import org.activationlab.ui.fit.FitChart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -349,7 +349,7 @@ public final class FitChart extends ChartCanvas {
     }
 
     /** "ReLU network  MSE 0.0123 · epoch 58": each network's own epochs (a switch restarts them). */
-    static String legendText(ModelStats m) {
+    public static String legendText(ModelStats m) {
         return modelLabel(m) + "  " + (m.diverged() ? "diverged" : "MSE " + formatMse(m.mse()))
                 + " · epoch " + m.epoch();
     }
