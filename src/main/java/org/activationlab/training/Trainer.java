@@ -22,7 +22,7 @@ import java.util.function.Predicate;
 public final class Trainer implements AutoCloseable {
 
     /** The speed the app starts at: the 100 epochs of the classic experiment in about 5 s. */
-    public static final double DEFAULT_SPEED = 20;
+    public static final double DEFAULT_SPEED = org.activationlab.engine.Setting.SPEED.defaultValue();
     private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final LinkedBlockingQueue<TrainerCommand> commands = new LinkedBlockingQueue<>();
