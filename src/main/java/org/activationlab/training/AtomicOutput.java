@@ -61,6 +61,11 @@ public final class AtomicOutput implements AutoCloseable {
         if (Files.isDirectory(absolute)) {
             throw new OutputFileException("cannot write " + label + ": it is a directory");
         }
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            // Moving a file over /dev/null or a named pipe would replace it with a regular file.
+            throw new OutputFileException("cannot write " + label + ": it is not a regular file (a device, "
+                    + "a named pipe or a socket)");
+        }
         if (dir == null || !Files.isDirectory(dir)) {
             throw new OutputFileException("cannot write " + label + ": directory " + dir + " does not exist");
         }

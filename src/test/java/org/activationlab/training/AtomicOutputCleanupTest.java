@@ -65,4 +65,16 @@ class AtomicOutputCleanupTest {
         assertEquals(List.of(), temps(), "the temporary file was deleted on shutdown");
         assertTrue(Files.notExists(csv), "and no half-written CSV appeared");
     }
+
+    @Test
+    void aDeviceOrPipeIsNeverReplaced() throws Exception {
+        Path pipe = dir.resolve("pipe.csv");
+        assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
+        AtomicOutput.OutputFileException e = org.junit.jupiter.api.Assertions.assertThrows(
+                AtomicOutput.OutputFileException.class, () -> AtomicOutput.open(pipe, "--csv " + pipe));
+        assertEquals("cannot write --csv " + pipe + ": it is not a regular file (a device, a named pipe or a socket)",
+                e.getMessage());
+        assertTrue(Files.exists(pipe) && !Files.isRegularFile(pipe), "the pipe is still a pipe");
+        assertEquals(List.of(), temps());
+    }
 }
