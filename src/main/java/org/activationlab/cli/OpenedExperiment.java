@@ -65,7 +65,7 @@ final class OpenedExperiment {
                 models.get(0),
                 given.contains("--init") ? o.initializer() : f.initializer(),
                 given.contains("--init-scale") ? o.initScale() : f.initScale(),
-                f.biasInit());
+                given.contains("--bias-init") ? o.biasInit() : f.biasInit());
         var optimizer = given.contains("--optimizer") ? options.optimizer()
                 : given.contains("--lr") ? file.optimizer().withLearningRate(options.optimizer().learningRate())
                 : file.optimizer();

@@ -305,10 +305,22 @@ public final class ExperimentDrawer extends ScrollPane {
             }
         });
         spinner.valueProperty().addListener((o, a, v) -> {
-            if (v != null && !v.equals(a)) {
+            // A typed value beyond the range passes through on its way to being clamped by the
+            // factory; only the clamped value is sent (the trainer would refuse the other).
+            if (v != null && !v.equals(a) && inRange(factory, v)) {
                 action.accept(v);
             }
         });
+    }
+
+    private static boolean inRange(SpinnerValueFactory<?> factory, Object value) {
+        if (factory instanceof SpinnerValueFactory.IntegerSpinnerValueFactory f && value instanceof Integer v) {
+            return v >= f.getMin() && v <= f.getMax();
+        }
+        if (factory instanceof SpinnerValueFactory.DoubleSpinnerValueFactory f && value instanceof Double v) {
+            return v >= f.getMin() && v <= f.getMax();
+        }
+        return true;
     }
 
     private static <T> ChoiceBox<T> choice(String id, T[] items, Function<T, String> text) {
