@@ -34,6 +34,15 @@ public final class FitChart extends ChartCanvas {
     private Rectangle2D overlayArea;
     private String titleText = TITLE;
     private final List<Overlay> overlays = new java.util.ArrayList<>();
+    /** Every training point drawn, over the true curve (the Edit data tool shows what it edits). */
+    private boolean showAllPoints;
+    /** Points clicked in, as {@link #pointKey} values: drawn large, for the back of the room. */
+    private java.util.Set<Long> handAdded = java.util.Set.of();
+    /** Where the Point tool hovers (data x), or NaN for nowhere. */
+    private double probeX = Double.NaN;
+    /** The point a click of the Edit data tool would remove, or −1. */
+    private int removable = -1;
+    private Rectangle2D probeBounds;
 
     /** Something drawn over the curves and the legend (the instruments' kinks and lines). */
     public interface Overlay {
@@ -53,6 +62,64 @@ public final class FitChart extends ChartCanvas {
     public void addOverlay(Overlay overlay) {
         overlays.add(overlay);
         markDirty();
+    }
+
+    /** Draws every training point over the true curve, even noiseless samples of a function. */
+    public void setShowAllPoints(boolean show) {
+        if (show != showAllPoints) {
+            showAllPoints = show;
+            markStaticDirty();
+        }
+    }
+
+    public boolean showsAllPoints() {
+        return showAllPoints;
+    }
+
+    /** Which points were clicked in by hand ({@link #pointKey} values); they are drawn large. */
+    public void setHandAddedPoints(java.util.Set<Long> keys) {
+        handAdded = java.util.Set.copyOf(keys);
+        markStaticDirty();
+    }
+
+    /** A training point's identity for {@link #setHandAddedPoints}: its exact coordinates. */
+    public static long pointKey(float x, float y) {
+        return ((long) Float.floatToIntBits(x) << 32) | (Float.floatToIntBits(y) & 0xffffffffL);
+    }
+
+    /** Shows the values under data x {@code x} (the Point tool's hover); NaN hides them. */
+    public void setProbe(double x) {
+        if (Double.compare(x, probeX) != 0) {
+            probeX = x;
+            markDirty();
+        }
+    }
+
+    public double probeX() {
+        return probeX;
+    }
+
+    /** Where the last draw put the hover read-out (null: none), in chart pixels. */
+    public Rectangle2D probeBounds() {
+        return probeBounds;
+    }
+
+    /** Rings point {@code index} of the data, the one a click would remove; −1 for none. */
+    public void setRemovable(int index) {
+        if (index != removable) {
+            removable = index;
+            markDirty();
+        }
+    }
+
+    /** Radius of a training point clicked in by hand: about a letter high, at every text size. */
+    public double handPointRadius() {
+        return fontSize() * 0.65;
+    }
+
+    /** How near (pixels) a click must be to a point to remove it: within a large point. */
+    public double pointHitRadius() {
+        return Math.max(DataEdits.REMOVE_RADIUS_PX, handPointRadius() + fontSize() * 0.2);
     }
 
     /** The mapping used by the last draw (null before the first), for tests and clicks. */
@@ -109,7 +176,8 @@ public final class FitChart extends ChartCanvas {
         clipToPlot(g, v);
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
-        if (data.noise() > 0 || data.target().isEmpty()) {
+        boolean pointsShown = data.noise() > 0 || data.target().isEmpty();
+        if (pointsShown && !showAllPoints) {
             drawPoints(g, v, data);
         }
         if (data.target().isPresent()) {
@@ -117,6 +185,10 @@ public final class FitChart extends ChartCanvas {
             g.setLineWidth(fs * 0.38);
             strokeSeries(g, v, trueCurveX, trueCurveY, trueCurveX.length);
         }
+        if (showAllPoints) {
+            drawPoints(g, v, data);
+        }
+        drawHandAddedPoints(g, v, data);
         g.restore();
     }
 
@@ -153,6 +225,8 @@ public final class FitChart extends ChartCanvas {
         for (Overlay overlay : overlays) {
             overlay.draw(g, this, v, snapshot);
         }
+        drawRemovable(g, v, data, fs);
+        drawProbe(g, v, snapshot, fs);
     }
 
     /** Records a rectangle an overlay drew over the plot, so readers of the curves' pixels can skip it. */
@@ -279,6 +353,110 @@ public final class FitChart extends ChartCanvas {
         for (int i = 0; i < xs.length; i += stride) {
             g.fillOval(v.pixelX(xs[i]) - r, v.pixelY(ys[i]) - r, 2 * r, 2 * r);
         }
+    }
+
+    /** Points clicked in: large, solid, with a ring in the background colour to part them from curves. */
+    private void drawHandAddedPoints(GraphicsContext g, PlotViewport v, Dataset data) {
+        if (handAdded.isEmpty()) {
+            return;
+        }
+        double r = handPointRadius();
+        float[] xs = data.x();
+        float[] ys = data.y();
+        g.setFill(color(ChartColor.TEXT));
+        g.setStroke(color(ChartColor.BACKGROUND));
+        g.setLineWidth(Math.max(1.5, fontSize() * 0.14));
+        for (int i = 0; i < xs.length; i++) {
+            if (handAdded.contains(pointKey(xs[i], ys[i]))) {
+                double px = v.pixelX(xs[i]);
+                double py = v.pixelY(ys[i]);
+                g.fillOval(px - r, py - r, 2 * r, 2 * r);
+                g.strokeOval(px - r, py - r, 2 * r, 2 * r);
+            }
+        }
+    }
+
+    /** The ring around the point a click of the Edit data tool would remove. */
+    private void drawRemovable(GraphicsContext g, PlotViewport v, Dataset data, double fs) {
+        if (removable < 0 || removable >= data.size()) {
+            return;
+        }
+        double r = handPointRadius() + fs * 0.25;
+        g.setStroke(color(ChartColor.MARKER));
+        g.setLineWidth(Math.max(2, fs * 0.18));
+        g.strokeOval(v.pixelX(data.x()[removable]) - r, v.pixelY(data.y()[removable]) - r, 2 * r, 2 * r);
+    }
+
+    /**
+     * The Point tool's read-out at {@link #probeX}: a guide line, a dot on every curve, and a box
+     * with x and each curve's value, colour-keyed like the legend.
+     */
+    private void drawProbe(GraphicsContext g, PlotViewport v, Snapshot s, double fs) {
+        probeBounds = null;
+        if (Double.isNaN(probeX) || probeX < v.minX() || probeX > v.maxX()) {
+            return;
+        }
+        List<FitProbe.Reading> readings = FitProbe.read(s, probeX);
+        double px = v.pixelX(probeX);
+        g.setStroke(color(ChartColor.AXIS));
+        g.setLineWidth(Math.max(1, fs * 0.08));
+        g.setLineDashes(fs * 0.3, fs * 0.3);
+        g.strokeLine(px, v.top(), px, v.bottom());
+        g.setLineDashes((double[]) null);
+        double dot = fs * 0.32;
+        for (FitProbe.Reading r : readings) {
+            if (Double.isFinite(r.value()) && r.value() >= v.minY() && r.value() <= v.maxY()) {
+                g.setFill(readingColor(r));
+                g.fillOval(px - dot, v.pixelY(r.value()) - dot, 2 * dot, 2 * dot);
+            }
+        }
+        javafx.scene.text.Font f = font(1.0);
+        g.setFont(f);
+        String head = "x = " + FitProbe.format(probeX);
+        double labelWidth = 0;
+        double valueWidth = textWidth(head, f);
+        for (FitProbe.Reading r : readings) {
+            labelWidth = Math.max(labelWidth, textWidth(r.label(), f));
+            valueWidth = Math.max(valueWidth, textWidth(FitProbe.format(r.value()), f));
+        }
+        double sample = fs * 1.6;
+        double pad = fs * 0.5;
+        double row = fs * 1.45;
+        double w = pad + sample + pad + labelWidth + fs * 1.2 + valueWidth + pad;
+        double h = pad + row * (readings.size() + 1) + pad * 0.4;
+        // Beside the cursor's line, on the side with more room, inside the plot.
+        double x = px + fs < v.right() - w ? px + fs : px - fs - w;
+        x = Math.max(v.left(), Math.min(x, v.right() - w));
+        double y = v.top() + fs * 0.5;
+        Color bg = color(ChartColor.BACKGROUND);
+        g.setFill(new Color(bg.getRed(), bg.getGreen(), bg.getBlue(), 0.92));
+        g.fillRoundRect(x, y, w, h, fs * 0.6, fs * 0.6);
+        g.setStroke(color(ChartColor.AXIS));
+        g.setLineWidth(1);
+        g.strokeRoundRect(x, y, w, h, fs * 0.6, fs * 0.6);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(color(ChartColor.TEXT));
+        g.setTextAlign(TextAlignment.LEFT);
+        double cy = y + pad + row / 2;
+        g.fillText(head, x + pad, cy);
+        for (int i = 0; i < readings.size(); i++) {
+            FitProbe.Reading r = readings.get(i);
+            cy += row;
+            legendLine(g, x + pad, cy, readingColor(r), r.model() < 0 ? fs * 0.38 : fs * 0.24,
+                    r.model() > 0 ? new double[]{fs * 0.5, fs * 0.3} : null, sample / 2.4);
+            g.setFill(color(ChartColor.TEXT));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(r.label(), x + pad + sample + pad, cy);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(FitProbe.format(r.value()), x + w - pad, cy);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        probeBounds = new Rectangle2D(x, y, w, h);
+        noteOverlayArea(x, y, w, h);
+    }
+
+    private Color readingColor(FitProbe.Reading r) {
+        return r.model() < 0 ? color(ChartColor.TRUE) : modelColor(r.model());
     }
 
     /**

@@ -20,7 +20,10 @@ import static org.activationlab.ui.ExperimentFx.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A left click on the fit chart adds a training point there; a right click removes one. */
+/**
+ * With the Edit data tool, a left click on the fit chart adds a training point there, a click on
+ * a point (left or right) removes it; the Point tool never edits.
+ */
 @ExtendWith(ApplicationExtension.class)
 class FitChartEditTest {
 
@@ -42,6 +45,7 @@ class FitChartEditTest {
     void leftClickAddsAPointWhereClickedAndRightClickRemovesIt(FxRobot robot) {
         FitChart chart = view.fitChart();
         awaitFx("the fit chart to be drawn", () -> chart.viewport() != null && !chart.isDirty());
+        onFx(() -> view.pointer().setTool(PointerTool.EDIT_DATA));
         PlotViewport v = onFx(chart::viewport);
         double x = 1.0;
         double y = 1.2;
