@@ -35,6 +35,14 @@ final class UiBenchmarkCommand implements Callable<Integer> {
         if (!(seconds >= 1 && seconds <= 600)) {
             throw new CliException("--seconds must be 1–600, got " + seconds);
         }
-        return new UiBenchmark(seconds, race).run(spec.commandLine().getOut());
+        var missing = Display.missing();
+        if (missing.isPresent()) {
+            throw new CliException(missing.get());
+        }
+        try {
+            return new UiBenchmark(seconds, race).run(spec.commandLine().getOut());
+        } catch (UnsupportedOperationException toolkitFailure) {
+            throw new CliException(Display.cannotOpen(toolkitFailure));
+        }
     }
 }
