@@ -36,12 +36,12 @@ public final class FitChart extends ChartCanvas {
     private final List<Overlay> overlays = new java.util.ArrayList<>();
     /** Every training point drawn, over the true curve (the Edit data tool shows what it edits). */
     private boolean showAllPoints;
-    /** Points clicked in, as {@link #pointKey} values: drawn large, for the back of the room. */
-    private java.util.Set<Long> handAdded = java.util.Set.of();
+    /** Points clicked in (x, y pairs): drawn large, for the back of the room. */
+    private float[] handAdded = new float[0];
     /** Where the Point tool hovers (data x), or NaN for nowhere. */
     private double probeX = Double.NaN;
-    /** The point a click of the Edit data tool would remove, or −1. */
-    private int removable = -1;
+    /** The point (x, y) a click of the Edit data tool would remove, or null. */
+    private float[] removable;
     private Rectangle2D probeBounds;
 
     /** Something drawn over the curves and the legend (the instruments' kinks and lines). */
@@ -76,10 +76,15 @@ public final class FitChart extends ChartCanvas {
         return showAllPoints;
     }
 
-    /** Which points were clicked in by hand ({@link #pointKey} values); they are drawn large. */
-    public void setHandAddedPoints(java.util.Set<Long> keys) {
-        handAdded = java.util.Set.copyOf(keys);
-        markStaticDirty();
+    /**
+     * The points clicked in by hand, as x, y pairs: drawn large, at once (before the trainer has
+     * taken the new data).
+     */
+    public void setHandAddedPoints(float[] xy) {
+        if (!java.util.Arrays.equals(xy, handAdded)) {
+            handAdded = xy.clone();
+            markStaticDirty();
+        }
     }
 
     /** A training point's identity for {@link #setHandAddedPoints}: its exact coordinates. */
@@ -104,10 +109,18 @@ public final class FitChart extends ChartCanvas {
         return probeBounds;
     }
 
-    /** Rings point {@code index} of the data, the one a click would remove; −1 for none. */
-    public void setRemovable(int index) {
-        if (index != removable) {
-            removable = index;
+    /** Rings the training point (x, y), the one a click would remove. */
+    public void setRemovable(float x, float y) {
+        if (removable == null || removable[0] != x || removable[1] != y) {
+            removable = new float[]{x, y};
+            markDirty();
+        }
+    }
+
+    /** No point ringed. */
+    public void clearRemovable() {
+        if (removable != null) {
+            removable = null;
             markDirty();
         }
     }
@@ -188,7 +201,7 @@ public final class FitChart extends ChartCanvas {
         if (showAllPoints) {
             drawPoints(g, v, data);
         }
-        drawHandAddedPoints(g, v, data);
+        drawHandAddedPoints(g, v);
         g.restore();
     }
 
@@ -225,8 +238,8 @@ public final class FitChart extends ChartCanvas {
         for (Overlay overlay : overlays) {
             overlay.draw(g, this, v, snapshot);
         }
-        drawRemovable(g, v, data, fs);
-        drawProbe(g, v, snapshot, fs);
+        drawRemovable(g, v, fs);
+        drawProbe(g, v, snapshot, fs, height);
     }
 
     /** Records a rectangle an overlay drew over the plot, so readers of the curves' pixels can skip it. */
@@ -356,42 +369,35 @@ public final class FitChart extends ChartCanvas {
     }
 
     /** Points clicked in: large, solid, with a ring in the background colour to part them from curves. */
-    private void drawHandAddedPoints(GraphicsContext g, PlotViewport v, Dataset data) {
-        if (handAdded.isEmpty()) {
-            return;
-        }
+    private void drawHandAddedPoints(GraphicsContext g, PlotViewport v) {
         double r = handPointRadius();
-        float[] xs = data.x();
-        float[] ys = data.y();
         g.setFill(color(ChartColor.TEXT));
         g.setStroke(color(ChartColor.BACKGROUND));
         g.setLineWidth(Math.max(1.5, fontSize() * 0.14));
-        for (int i = 0; i < xs.length; i++) {
-            if (handAdded.contains(pointKey(xs[i], ys[i]))) {
-                double px = v.pixelX(xs[i]);
-                double py = v.pixelY(ys[i]);
-                g.fillOval(px - r, py - r, 2 * r, 2 * r);
-                g.strokeOval(px - r, py - r, 2 * r, 2 * r);
-            }
+        for (int i = 0; i + 1 < handAdded.length; i += 2) {
+            double px = v.pixelX(handAdded[i]);
+            double py = v.pixelY(handAdded[i + 1]);
+            g.fillOval(px - r, py - r, 2 * r, 2 * r);
+            g.strokeOval(px - r, py - r, 2 * r, 2 * r);
         }
     }
 
     /** The ring around the point a click of the Edit data tool would remove. */
-    private void drawRemovable(GraphicsContext g, PlotViewport v, Dataset data, double fs) {
-        if (removable < 0 || removable >= data.size()) {
+    private void drawRemovable(GraphicsContext g, PlotViewport v, double fs) {
+        if (removable == null) {
             return;
         }
         double r = handPointRadius() + fs * 0.25;
         g.setStroke(color(ChartColor.MARKER));
         g.setLineWidth(Math.max(2, fs * 0.18));
-        g.strokeOval(v.pixelX(data.x()[removable]) - r, v.pixelY(data.y()[removable]) - r, 2 * r, 2 * r);
+        g.strokeOval(v.pixelX(removable[0]) - r, v.pixelY(removable[1]) - r, 2 * r, 2 * r);
     }
 
     /**
      * The Point tool's read-out at {@link #probeX}: a guide line, a dot on every curve, and a box
      * with x and each curve's value, colour-keyed like the legend.
      */
-    private void drawProbe(GraphicsContext g, PlotViewport v, Snapshot s, double fs) {
+    private void drawProbe(GraphicsContext g, PlotViewport v, Snapshot s, double fs, double height) {
         probeBounds = null;
         if (Double.isNaN(probeX) || probeX < v.minX() || probeX > v.maxX()) {
             return;
@@ -410,24 +416,26 @@ public final class FitChart extends ChartCanvas {
                 g.fillOval(px - dot, v.pixelY(r.value()) - dot, 2 * dot, 2 * dot);
             }
         }
-        javafx.scene.text.Font f = font(1.0);
-        g.setFont(f);
         String head = "x = " + FitProbe.format(probeX);
-        double labelWidth = 0;
-        double valueWidth = textWidth(head, f);
-        for (FitProbe.Reading r : readings) {
-            labelWidth = Math.max(labelWidth, textWidth(r.label(), f));
-            valueWidth = Math.max(valueWidth, textWidth(FitProbe.format(r.value()), f));
+        // Full size while it fits the plot; on a squeezed plot (large text, small window) it
+        // shrinks to fit the chart rather than be cut off.
+        double k = 1;
+        double[] size = probeBoxSize(readings, head, k, fs);
+        k = Math.max(0.5, Math.min(1, Math.min((v.right() - v.left()) / size[0], (height - fs * 0.2) / size[1])));
+        if (k < 1) {
+            size = probeBoxSize(readings, head, k, fs);
         }
-        double sample = fs * 1.6;
-        double pad = fs * 0.5;
-        double row = fs * 1.45;
-        double w = pad + sample + pad + labelWidth + fs * 1.2 + valueWidth + pad;
-        double h = pad + row * (readings.size() + 1) + pad * 0.4;
-        // Beside the cursor's line, on the side with more room, inside the plot.
+        javafx.scene.text.Font f = font(k);
+        g.setFont(f);
+        double w = size[0];
+        double h = size[1];
+        double sample = fs * 1.6 * k;
+        double pad = fs * 0.5 * k;
+        double row = fs * 1.45 * k;
+        // Beside the cursor's line, on the side with more room, inside the plot if it fits.
         double x = px + fs < v.right() - w ? px + fs : px - fs - w;
         x = Math.max(v.left(), Math.min(x, v.right() - w));
-        double y = v.top() + fs * 0.5;
+        double y = Math.max(0, Math.min(v.top() + fs * 0.5, height - h));
         Color bg = color(ChartColor.BACKGROUND);
         g.setFill(new Color(bg.getRed(), bg.getGreen(), bg.getBlue(), 0.92));
         g.fillRoundRect(x, y, w, h, fs * 0.6, fs * 0.6);
@@ -442,8 +450,8 @@ public final class FitChart extends ChartCanvas {
         for (int i = 0; i < readings.size(); i++) {
             FitProbe.Reading r = readings.get(i);
             cy += row;
-            legendLine(g, x + pad, cy, readingColor(r), r.model() < 0 ? fs * 0.38 : fs * 0.24,
-                    r.model() > 0 ? new double[]{fs * 0.5, fs * 0.3} : null, sample / 2.4);
+            legendLine(g, x + pad, cy, readingColor(r), (r.model() < 0 ? fs * 0.38 : fs * 0.24) * k,
+                    r.model() > 0 ? new double[]{fs * 0.5 * k, fs * 0.3 * k} : null, sample / 2.4);
             g.setFill(color(ChartColor.TEXT));
             g.setTextAlign(TextAlignment.LEFT);
             g.fillText(r.label(), x + pad + sample + pad, cy);
@@ -453,6 +461,20 @@ public final class FitChart extends ChartCanvas {
         g.setTextAlign(TextAlignment.LEFT);
         probeBounds = new Rectangle2D(x, y, w, h);
         noteOverlayArea(x, y, w, h);
+    }
+
+    /** Width and height of the read-out box at {@code k} times the chart's text size. */
+    private double[] probeBoxSize(List<FitProbe.Reading> readings, String head, double k, double fs) {
+        javafx.scene.text.Font f = font(k);
+        double labelWidth = 0;
+        double valueWidth = textWidth(head, f);
+        for (FitProbe.Reading r : readings) {
+            labelWidth = Math.max(labelWidth, textWidth(r.label(), f));
+            valueWidth = Math.max(valueWidth, textWidth(FitProbe.format(r.value()), f));
+        }
+        double pad = fs * 0.5 * k;
+        return new double[]{pad + fs * 1.6 * k + pad + labelWidth + fs * 1.2 * k + valueWidth + pad,
+                pad + fs * 1.45 * k * (readings.size() + 1) + pad * 0.4};
     }
 
     private Color readingColor(FitProbe.Reading r) {

@@ -57,6 +57,8 @@ public final class FitPointer {
     private PointerTool beforeNote = PointerTool.POINT;
     /** Points clicked in, by {@link FitChart#pointKey}: drawn large while they are in the data. */
     private final Set<Long> handAdded = new HashSet<>();
+    /** The data {@link #showHandAdded} last looked at. */
+    private Dataset marksFor;
     private AnnotationLayer.Arrow arrowFrom;
     /** The press placed a note or began an arrow: its click is not also a data edit. */
     private boolean pressTaken;
@@ -76,6 +78,9 @@ public final class FitPointer {
         chart.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClicked);
         tool.addListener((obs, old, now) -> toolChanged(now));
         clearNotesOnRestart();
+        // Undo, redo and the trainer's snapshots change the data: its points clicked in follow.
+        model.history().versionProperty().addListener((obs, old, now) -> showHandAdded());
+        model.snapshotProperty().addListener((obs, old, now) -> showHandAdded());
 
         toolRow = buildToolRow();
         view.addControls(toolRow);
@@ -215,7 +220,7 @@ public final class FitPointer {
 
     private void clearHover() {
         chart.setProbe(Double.NaN);
-        chart.setRemovable(-1);
+        chart.clearRemovable();
     }
 
     private void onMoved(MouseEvent e) {
@@ -230,8 +235,18 @@ public final class FitPointer {
         }
         switch (tool.get()) {
             case POINT -> chart.setProbe(v.dataX(e.getX()));
-            case EDIT_DATA -> chart.setRemovable(pointUnder(v, e.getX(), e.getY()));
+            case EDIT_DATA -> ringPointUnder(v, e.getX(), e.getY());
             case NOTE -> clearHover();
+        }
+    }
+
+    private void ringPointUnder(PlotViewport v, double px, double py) {
+        Dataset data = model.config().data();
+        int under = DataEdits.nearestPoint(data, v, px, py, chart.pointHitRadius());
+        if (under < 0) {
+            chart.clearRemovable();
+        } else {
+            chart.setRemovable(data.x()[under], data.y()[under]);
         }
     }
 
@@ -295,7 +310,8 @@ public final class FitPointer {
         } else if (e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.SECONDARY) {
             model.removePointNear(v, e.getX(), e.getY(), chart.pointHitRadius());
         }
-        chart.setRemovable(-1);
+        chart.clearRemovable();
+        showHandAdded();
         e.consume();
     }
 
@@ -304,6 +320,27 @@ public final class FitPointer {
         Dataset data = model.addPoint(x, y);
         int last = data.size() - 1;
         handAdded.add(FitChart.pointKey(data.x()[last], data.y()[last]));
-        chart.setHandAddedPoints(handAdded);
+        showHandAdded();
+    }
+
+    /**
+     * Draws large the points clicked in that the data has now: the data as the trainer will
+     * have it after the edits sent (so a click shows at once), after undo and redo too.
+     */
+    private void showHandAdded() {
+        Dataset data = model.config().data();
+        if (data == marksFor || handAdded.isEmpty()) {
+            return;
+        }
+        marksFor = data;
+        float[] xy = new float[2 * Math.min(handAdded.size(), data.size())];
+        int n = 0;
+        for (int i = 0; i < data.size() && n < xy.length; i++) {
+            if (handAdded.contains(FitChart.pointKey(data.x()[i], data.y()[i]))) {
+                xy[n++] = data.x()[i];
+                xy[n++] = data.y()[i];
+            }
+        }
+        chart.setHandAddedPoints(java.util.Arrays.copyOf(xy, n));
     }
 }

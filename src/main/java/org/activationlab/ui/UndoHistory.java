@@ -76,6 +76,8 @@ public final class UndoHistory {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ReadOnlyStringWrapper undoName = new ReadOnlyStringWrapper(this, "undoName", "");
     private final ReadOnlyStringWrapper redoName = new ReadOnlyStringWrapper(this, "redoName", "");
+    private final javafx.beans.property.ReadOnlyLongWrapper version =
+            new javafx.beans.property.ReadOnlyLongWrapper(this, "version");
     private final LongSupplier clockMs;
     private boolean applying;
 
@@ -170,10 +172,16 @@ public final class UndoHistory {
     }
 
     private void update() {
+        version.set(version.get() + 1);
         canUndo.set(!undoStack.isEmpty());
         canRedo.set(!redoStack.isEmpty());
         undoName.set(undoStack.isEmpty() ? "" : undoStack.peek().name());
         redoName.set(redoStack.isEmpty() ? "" : redoStack.peek().name());
+    }
+
+    /** Changes whenever an edit is recorded, undone, redone or forgotten. */
+    public javafx.beans.property.ReadOnlyLongProperty versionProperty() {
+        return version.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {
