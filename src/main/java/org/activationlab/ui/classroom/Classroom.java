@@ -21,7 +21,6 @@ import org.activationlab.ui.MainView;
 import org.activationlab.ui.ShortcutsOverlay;
 import org.activationlab.ui.Theme;
 import org.activationlab.ui.Toast;
-import org.activationlab.ui.fit.AnnotationLayer;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -30,7 +29,7 @@ import java.util.Set;
  * Everything for teaching in front of a class, installed into the main window: presentation
  * mode, text scale and colour themes ({@link Appearance}) and the shortcuts list. Adds its items
  * to the View and Help menus and its keys to the window's one shortcut registry. (Notes on the
- * fit chart belong to its pointer, {@link FitPointer}.)
+ * fit chart belong to its pointer, ui.fit.FitPointer.)
  */
 public final class Classroom {
 
@@ -118,7 +117,7 @@ public final class Classroom {
         ControlKeys.install(view.shortcuts(), view.model());
         add(new KeyCodeCombination(KeyCode.F5), PRESENT, presentation::toggle);
         // Esc acts only when there is something to close, first the list (a note being placed
-        // comes before, see FitPointer), then the mode; otherwise it goes on to the focused control.
+        // comes before, see ui.fit.FitPointer), then the mode; otherwise it goes on to the focused control.
         add(esc(), CLOSE_KEYS, shortcutsOverlay::isOpen, shortcutsOverlay::close);
         add(esc(), LEAVE, presentation::isActive, presentation::leave);
         add(new KeyCodeCombination(KeyCode.F1), KEYS, shortcutsOverlay::toggle);
