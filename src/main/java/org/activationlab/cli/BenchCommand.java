@@ -56,6 +56,14 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Epochs per model and repetition, 1–10000 (default: ${DEFAULT-VALUE}).")
     int epochs;
 
+    @Option(names = "--width", defaultValue = "64", paramLabel = "N",
+            description = "Units per hidden layer, 1–" + NetworkSpec.MAX_WIDTH + " (default: ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--depth", defaultValue = "2", paramLabel = "N",
+            description = "Hidden layers, 1–" + NetworkSpec.MAX_DEPTH + " (default: ${DEFAULT-VALUE}).")
+    int depth;
+
     /** The models' MSE after the last repetition, printed as a check that training worked. */
     private final double[] finalMse = new double[2];
 
@@ -64,9 +72,11 @@ public final class BenchCommand implements Callable<Integer> {
         TrainCommand.checkRange("--repeat", repeat, 1, 100);
         TrainCommand.checkRange("--warmup", warmup, 0, 100);
         TrainCommand.checkRange("--epochs", epochs, 1, 10_000);
+        TrainCommand.checkRange("--width", width, 1, NetworkSpec.MAX_WIDTH);
+        TrainCommand.checkRange("--depth", depth, 1, NetworkSpec.MAX_DEPTH);
         PrintWriter out = spec.commandLine().getOut();
         Dataset data = Dataset.classic();
-        NetworkSpec shape = NetworkSpec.classic(Activations.RELU);
+        NetworkSpec shape = network(Activations.RELU);
         FlopCount.Epoch flops = FlopCount.perEpoch(shape.layerSizes(), data.size(), BATCH);
         double flopsPerRepetition = 2.0 * epochs * flops.total();
 
@@ -144,8 +154,15 @@ public final class BenchCommand implements Callable<Integer> {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static ModelRun newRun(Dataset data, Activation activation) {
-        return new ModelRun(activation.id(), data, NetworkSpec.classic(activation),
+    /** The classic shape, or the {@code --width} × {@code --depth} one asked for. */
+    private NetworkSpec network(Activation activation) {
+        NetworkSpec classic = NetworkSpec.classic(activation);
+        return new NetworkSpec(depth, width, activation, classic.initializer(), classic.initScale(),
+                classic.biasInit());
+    }
+
+    private ModelRun newRun(Dataset data, Activation activation) {
+        return new ModelRun(activation.id(), data, network(activation),
                 OptimizerSpec.of(OptimizerKind.ADAM, 1e-3), BATCH, SEED);
     }
 

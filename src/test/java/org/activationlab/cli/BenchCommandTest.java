@@ -54,4 +54,17 @@ class BenchCommandTest {
         assertTrue(lines.stream().anyMatch(l -> l.matches("check: final mse relu=\\d\\.\\d{6} "
                 + "linear=\\d\\.\\d{6}")), result.out());
     }
+
+    @Test
+    void widthAndDepthChooseTheNetworkAndBadValuesAreRefused() {
+        Cli.Result result = Cli.run("bench", "--repeat", "1", "--warmup", "0", "--epochs", "1",
+                "--width", "3", "--depth", "4");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("1-3-3-3-3-1"), result.out());
+        assertTrue(result.outLines().stream().anyMatch(l -> l.startsWith("training only:")), result.out());
+        Cli.Result tooWide = Cli.run("bench", "--width", "513");
+        assertEquals(2, tooWide.exitCode());
+        assertTrue(tooWide.err().contains("--width"), tooWide.err());
+    }
 }
