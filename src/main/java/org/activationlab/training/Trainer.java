@@ -376,6 +376,10 @@ public final class Trainer implements AutoCloseable {
                 load(config.withData(d.data()));
             } else if (command instanceof TrainerCommand.Load l) {
                 load(l.config());
+            } else if (command instanceof TrainerCommand.PreloadHistory p) {
+                HistoryPreload.append(p.epochs(), epoch + 1, stats, histories, switches,
+                        org.activationlab.engine.Activations.all());
+                epoch += p.epochs();
             } else {
                 throw new IllegalArgumentException("unknown command " + command);
             }
