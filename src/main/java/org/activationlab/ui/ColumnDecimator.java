@@ -25,6 +25,7 @@ public final class ColumnDecimator {
     private float[] xs = new float[256];
     private float[] ys = new float[256];
     private int size;
+    private boolean reduced;
 
     /** Epochs (data x) of the points of the last {@link #reduce}. Valid up to {@link #size()}. */
     public float[] xs() {
@@ -41,6 +42,15 @@ public final class ColumnDecimator {
     }
 
     /**
+     * Whether the last {@link #reduce} grouped epochs by column: then the points come in groups
+     * of four (first, min/max, max/min, last) per column, or a single NaN point for a column of
+     * NaN only.
+     */
+    public boolean reduced() {
+        return reduced;
+    }
+
+    /**
      * Reduces indices {@code [from, s.length())} of {@code s}, index = epoch, for drawing in
      * {@code v}.
      *
@@ -48,6 +58,7 @@ public final class ColumnDecimator {
      */
     public int reduce(Series s, int from, PlotViewport v) {
         size = 0;
+        reduced = false;
         int n = s.length();
         from = Math.max(0, from);
         if (from >= n) {
@@ -61,6 +72,7 @@ public final class ColumnDecimator {
             }
             return size;
         }
+        reduced = true;
         int e = from;
         while (e < n) {
             long column = column(v, e);

@@ -156,12 +156,11 @@ abstract class InstrumentChart extends ChartCanvas {
      */
     void strokeHistory(GraphicsContext g, PlotViewport v, Series s, int from) {
         int n = decimator.reduce(s, from, v);
-        float[] xs = decimator.xs();
         float[] ys = decimator.ys();
         for (int k = 0; k < n; k++) {
             ys[k] = onScale(v, ys[k]);
         }
-        strokeSeries(g, v, xs, ys, n);
+        drawDecimated(g, v, decimator, ys, g.getLineDashes());
         float newest = s.length() > from ? onScale(v, s.last()) : Float.NaN;
         if (Float.isFinite(newest)) {
             // The newest value as a dot: visible while the line is one point long.

@@ -136,7 +136,6 @@ public final class LossChart extends ChartCanvas {
         for (int i = histories.size() - 1; i >= 0; i--) {
             Series s = histories.get(i).mse();
             int n = decimator.reduce(s, 0, v);
-            float[] xs = decimator.xs();
             float[] ys = decimator.ys();
             for (int k = 0; k < n; k++) {
                 float val = ys[k];
@@ -146,7 +145,7 @@ public final class LossChart extends ChartCanvas {
             g.setStroke(i == 0 ? color(ChartColor.ACTIVATION) : color(ChartColor.LINEAR));
             g.setLineWidth(fs * 0.2);
             g.setLineDashes(i == 0 ? null : new double[]{fs * 0.7, fs * 0.45});
-            strokeSeries(g, v, xs, ys, n);
+            drawDecimated(g, v, decimator, ys, g.getLineDashes());
             float newest = s.last();
             newest = newest > 0 || Float.isNaN(newest) ? newest : (float) FLOOR;
             if (s.length() > 0 && Float.isFinite(newest)) {
