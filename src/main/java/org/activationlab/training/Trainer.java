@@ -31,6 +31,7 @@ public final class Trainer implements AutoCloseable {
     private volatile Snapshot latest;
     private volatile boolean running = true;
     private final Thread thread;
+    private final FramePacing pacing = new FramePacing();
 
     // State below is owned by the trainer thread (set up before it starts).
     private final TrainerState state;
@@ -89,6 +90,11 @@ public final class Trainer implements AutoCloseable {
                 TimeUnit.NANOSECONDS.timedWait(publishSignal, left);
             }
         }
+    }
+
+    /** Where a window reports its frame times, so that training at Max speed leaves it enough. */
+    public FramePacing pacing() {
+        return pacing;
     }
 
     public boolean isAlive() {
@@ -151,6 +157,14 @@ public final class Trainer implements AutoCloseable {
                 state.trainEpoch(started, started - nextEpochAt > period / 4);
                 publish();
                 nextEpochAt = Math.max(nextEpochAt + period, started);
+                long rest = period == 0 ? pacing.restNanos() : 0;
+                if (rest > 0) {
+                    // At Max speed the window's frames come first: rest while they run late.
+                    TrainerCommand command = commands.poll(rest, TimeUnit.NANOSECONDS);
+                    if (command != null) {
+                        applyQueued(command);
+                    }
+                }
             } catch (InterruptedException e) {
                 if (!running) {
                     break;
