@@ -2,7 +2,7 @@ package org.activationlab.app;
 
 import org.activationlab.cli.ActivationLabCommand;
 import org.activationlab.cli.CliException;
-import org.activationlab.ui.UiBenchmark;
+import org.activationlab.app.UiBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,6 +44,15 @@ final class UiBenchmarkCommand implements Callable<Integer> {
         if (preloadEpochs < 0 || preloadEpochs > 10_000_000) {
             throw new CliException("--preload-epochs must be 0–10000000, got " + preloadEpochs);
         }
-        return new UiBenchmark(seconds, race).withPreloadEpochs(preloadEpochs).run(spec.commandLine().getOut());
+        var missing = Display.missing();
+        if (missing.isPresent()) {
+            throw new CliException(missing.get());
+        }
+        try {
+            return new UiBenchmark(seconds, race).withPreloadEpochs(preloadEpochs)
+                    .run(spec.commandLine().getOut());
+        } catch (UnsupportedOperationException toolkitFailure) {
+            throw new CliException(Display.cannotOpen(toolkitFailure));
+        }
     }
 }
