@@ -19,6 +19,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -66,6 +67,26 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The models' MSE after the last repetition, printed as a check that training worked. */
     private final double[] finalMse = new double[2];
+    private final double[] oneThreadMse = new double[2];
+    private boolean parallelDiffers;
+
+    /** How often a figure measures the models' statistics. */
+    enum Statistics {
+        NONE,
+        /** After every epoch, as the command line's {@code train} does. */
+        EVERY_EPOCH,
+        /**
+         * What the window needs at Max speed: each model at most 60 times a second (the frame
+         * rate), and after the last epoch.
+         */
+        WINDOW_RATE
+    }
+
+    /** One figure: its label, the threads it trains on, and its statistics. */
+    record Figure(String label, int threads, Statistics statistics) {
+    }
+
+    private static final long FRAME_NANOS = 1_000_000_000L / 60;
 
     @Override
     public Integer call() {
@@ -96,27 +117,55 @@ public final class BenchCommand implements Callable<Integer> {
         out.flush();
 
         double loadBefore = loadAverage();
-        // Interleaved, so that both figures see the same competition from other processes.
-        for (int i = 0; i < warmup; i++) {
-            repetition(data, false);
-            repetition(data, true);
+        int threads = org.activationlab.training.EpochWorkers.sizeFor(2);
+        List<Figure> figures = List.of(
+                new Figure("training only:", 1, Statistics.NONE),
+                new Figure("training only, " + threads + " threads:", threads, Statistics.NONE),
+                new Figure("with per-epoch statistics:", 1, Statistics.EVERY_EPOCH),
+                new Figure("per-epoch statistics, " + threads + " threads:", threads, Statistics.EVERY_EPOCH),
+                new Figure("statistics at 60 Hz, " + threads + " threads:", threads, Statistics.WINDOW_RATE));
+        double[][] times = new double[figures.size()][repeat];
+        try (org.activationlab.training.EpochWorkers workers =
+                     new org.activationlab.training.EpochWorkers(threads, "bench-worker")) {
+            // Interleaved, so that every figure sees the same competition from other processes.
+            for (int i = 0; i < warmup; i++) {
+                for (Figure f : figures) {
+                    repetition(data, f, workers);
+                }
+            }
+            for (int i = 0; i < repeat; i++) {
+                for (int k = 0; k < figures.size(); k++) {
+                    times[k][i] = repetition(data, figures.get(k), workers);
+                    if (k == 0) {
+                        oneThreadMse[0] = finalMse[0];
+                        oneThreadMse[1] = finalMse[1];
+                    } else if (figures.get(k).statistics() == Statistics.NONE
+                            && (Double.doubleToRawLongBits(finalMse[0]) != Double.doubleToRawLongBits(oneThreadMse[0])
+                            || Double.doubleToRawLongBits(finalMse[1]) != Double.doubleToRawLongBits(oneThreadMse[1]))) {
+                        parallelDiffers = true;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("bench was interrupted");
         }
-        double[] train = new double[repeat];
-        double[] withStats = new double[repeat];
-        for (int i = 0; i < repeat; i++) {
-            train[i] = repetition(data, false);
-            withStats[i] = repetition(data, true);
+        for (int k = 0; k < figures.size(); k++) {
+            Figure f = figures.get(k);
+            double med = median(times[k]);
+            String comparison = k == 0 ? String.format(Locale.ROOT, "  %6.2f GFLOP/s (median; best %.2f)",
+                    flopsPerRepetition / med / 1e9, flopsPerRepetition / min(times[k]) / 1e9)
+                    : f.statistics() == Statistics.NONE
+                    ? String.format(Locale.ROOT, "  %6.2f GFLOP/s; %.2f× the one-thread figure",
+                    flopsPerRepetition / med / 1e9, median(times[0]) / med)
+                    : String.format(Locale.ROOT, "  statistics cost %+.0f%% over training on %s",
+                    100 * (med / median(times[f.threads() == 1 ? 0 : 1]) - 1),
+                    f.threads() == 1 ? "one thread" : f.threads() + " threads");
+            out.printf(Locale.ROOT, "%-34s min %.3f s  median %.3f s  %7.1f epochs/s%s%n",
+                    f.label(), min(times[k]), med, epochs / med, comparison);
         }
-        double trainMedian = median(train);
-        double statsMedian = median(withStats);
-        out.printf(Locale.ROOT, "training only:             min %.3f s  median %.3f s  %7.1f epochs/s"
-                        + "  %6.2f GFLOP/s (median; best %.2f)%n",
-                min(train), trainMedian, epochs / trainMedian, flopsPerRepetition / trainMedian / 1e9,
-                flopsPerRepetition / min(train) / 1e9);
-        out.printf(Locale.ROOT, "with per-epoch statistics: min %.3f s  median %.3f s  %7.1f epochs/s"
-                        + "  %6.2f GFLOP/s of training FLOPs (median); statistics cost %+.0f%%%n",
-                min(withStats), statsMedian, epochs / statsMedian,
-                flopsPerRepetition / statsMedian / 1e9, 100 * (statsMedian / trainMedian - 1));
+        out.printf(Locale.ROOT, "parallel and one-thread final MSE %s bit for bit%n",
+                parallelDiffers ? "DIFFER" : "agree");
         double loadAfter = loadAverage();
         if (loadBefore >= 0) {
             out.printf(Locale.ROOT, "system load average %.2f before, %.2f after, on %d processors%s%n",
@@ -129,23 +178,45 @@ public final class BenchCommand implements Callable<Integer> {
         return ActivationLabCommand.EXIT_OK;
     }
 
-    /** One repetition from fresh weights: both models, {@link #epochs} epochs each, in lockstep. */
-    private double repetition(Dataset data, boolean statistics) {
-        ModelRun relu = newRun(data, Activations.RELU);
-        ModelRun linear = newRun(data, Activations.LINEAR);
+    /**
+     * One repetition from fresh weights: both models, {@link #epochs} epochs each, in lockstep,
+     * each model on its fixed worker when the figure has more than one thread.
+     */
+    private double repetition(Dataset data, Figure figure, org.activationlab.training.EpochWorkers workers)
+            throws InterruptedException {
+        ModelRun[] runs = {newRun(data, Activations.RELU), newRun(data, Activations.LINEAR)};
+        long[] lastMeasured = new long[runs.length];
+        java.util.function.IntConsumer epoch = i -> {
+            // Training writes the models' weights, so none of it can be optimised away.
+            runs[i].trainEpoch();
+            if (figure.statistics() == Statistics.EVERY_EPOCH) {
+                runs[i].measure();
+            } else if (figure.statistics() == Statistics.WINDOW_RATE) {
+                long now = System.nanoTime();
+                if (now - lastMeasured[i] >= FRAME_NANOS) {
+                    runs[i].measure();
+                    lastMeasured[i] = now;
+                }
+            }
+        };
         long start = System.nanoTime();
         for (int e = 0; e < epochs; e++) {
-            // Training writes the models' weights, so none of it can be optimised away.
-            relu.trainEpoch();
-            linear.trainEpoch();
-            if (statistics) {
-                relu.measure();
-                linear.measure();
+            if (figure.threads() == 1) {
+                for (int i = 0; i < runs.length; i++) {
+                    epoch.accept(i);
+                }
+            } else {
+                workers.run(runs.length, epoch);
+            }
+        }
+        if (figure.statistics() == Statistics.WINDOW_RATE) {
+            for (ModelRun r : runs) {
+                r.measure();
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        finalMse[0] = relu.measure().mse();
-        finalMse[1] = linear.measure().mse();
+        finalMse[0] = runs[0].measure().mse();
+        finalMse[1] = runs[1].measure().mse();
         return seconds;
     }
 

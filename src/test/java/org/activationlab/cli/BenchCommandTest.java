@@ -49,8 +49,13 @@ class BenchCommandTest {
         assertTrue(lines.stream().anyMatch(l -> l.contains("27.41 M")), result.out());
         assertTrue(lines.stream().anyMatch(l -> l.matches("training only: +min \\d+\\.\\d{3} s +median "
                 + "\\d+\\.\\d{3} s +\\d+\\.\\d epochs/s +\\d+\\.\\d\\d GFLOP/s.*")), result.out());
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("with per-epoch statistics: min ")),
+        assertTrue(lines.stream().anyMatch(l -> l.matches("with per-epoch statistics: +min .*statistics cost .*")),
                 result.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("training only, \\d+ threads: +min .*epochs/s.*"
+                + "× the one-thread figure")), result.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("statistics at 60 Hz, \\d+ threads: +min .*")),
+                result.out());
+        assertTrue(lines.contains("parallel and one-thread final MSE agree bit for bit"), result.out());
         assertTrue(lines.stream().anyMatch(l -> l.matches("check: final mse relu=\\d\\.\\d{6} "
                 + "linear=\\d\\.\\d{6}")), result.out());
     }
