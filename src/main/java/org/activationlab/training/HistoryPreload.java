@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * had trained for a long time, in a second, so that the frame cost after 100,000 epochs can be
  * measured without waiting hours. Each model's history gets {@code N} more entries whose
  * statistics scatter around the model's current ones (log-normal noise, like a long Adam run's
- * wobble, from a fixed seed), and an activation switch is marked every
+ * wobble, from a fixed seed; gradient statistics that are still 0 around typical values), and an activation switch is marked every
  * {@link #SWITCH_EVERY} epochs, about what a switch a second at 150 epochs/s leaves. The models
  * themselves do not change: nothing here is trained.
  */
@@ -49,14 +49,19 @@ final class HistoryPreload {
     private static ModelStats scattered(ModelStats s, SplittableRandom random) {
         List<LayerStats> layers = new ArrayList<>(s.layers().size());
         for (LayerStats l : s.layers()) {
-            layers.add(new LayerStats(l.units(), l.hidden(), wobble(l.gradientNorm(), random),
-                    wobble(l.updateRatio(), random), jitter(l.deadFraction(), random),
+            // Before any training the gradient statistics are 0: scatter around typical values then.
+            layers.add(new LayerStats(l.units(), l.hidden(), wobble(typical(l.gradientNorm(), 0.1), random),
+                    wobble(typical(l.updateRatio(), 1e-3), random), jitter(l.deadFraction(), random),
                     jitter(l.sparsity(), random), l.histogram(), l.deadUnits(), l.learnedSlope(),
                     l.saturatedShare()));
         }
         return new ModelStats(s.name(), s.activation(), s.epoch(), s.trainLoss(),
                 wobble(s.mse(), random), s.predictions(), s.gridPredictions(), layers, s.diverged(),
                 s.divergedAtEpoch(), s.weights(), s.biases(), s.shape());
+    }
+
+    private static double typical(double value, double otherwise) {
+        return value > 0 && Double.isFinite(value) ? value : otherwise;
     }
 
     private static double wobble(double value, SplittableRandom random) {
