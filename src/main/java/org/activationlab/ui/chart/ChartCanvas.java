@@ -110,6 +110,7 @@ public abstract class ChartCanvas extends Region {
     private boolean dirty = true;
     private boolean staticDirty = true;
     private long redraws;
+    private long staticRedraws;
 
     protected ChartCanvas() {
         getStyleClass().add("chart-canvas");
@@ -219,6 +220,11 @@ public abstract class ChartCanvas extends Region {
         return redraws;
     }
 
+    /** How often this chart's static layer has been drawn (for tests). */
+    public final long staticRedrawCount() {
+        return staticRedraws;
+    }
+
     /** Draws the chart if anything changed since the last draw. */
     public final void redrawIfDirty() {
         if (!dirty || drawWidth < 2 || drawHeight < 2) {
@@ -232,6 +238,7 @@ public abstract class ChartCanvas extends Region {
         dirty = false;
         if (staticDirty) {
             staticDirty = false;
+            staticRedraws++;
             GraphicsContext s = staticLayer.getGraphicsContext2D();
             s.setTransform(pixelScale, 0, 0, pixelScale, 0, 0);
             s.setLineDashes((double[]) null);
