@@ -4,10 +4,12 @@ import org.activationlab.engine.MatrixKernels;
 import org.activationlab.engine.Activation;
 import org.activationlab.engine.Activations;
 import org.activationlab.engine.Dataset;
-import org.activationlab.engine.ModelRun;
 import org.activationlab.engine.NetworkSpec;
 import org.activationlab.engine.OptimizerKind;
 import org.activationlab.engine.OptimizerSpec;
+import org.activationlab.training.EpochWorkers;
+import org.activationlab.training.ExperimentConfig;
+import org.activationlab.training.TrainingSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,15 +25,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 
 /**
  * {@code bench}: times the seed experiment — a ReLU and a Linear model, 1-64-64-1, Adam 1e-3,
  * batch 32, seed 42, 1000 points of sin(x) — trained in lockstep from fresh weights, after
- * untimed warm-up repetitions. Building the models is not timed. Two figures, measured in
- * alternating repetitions so that both see the same load from other processes: training only
- * ({@link ModelRun#trainEpoch()}), and with the per-epoch statistics the app gathers
- * ({@link ModelRun#measure()} after every epoch).
+ * untimed warm-up repetitions, through the app's {@link TrainingSession}. Building the models is
+ * not timed. Five figures, measured in alternating repetitions so that all see the same load
+ * from other processes: training only, on one thread and with each model on its own worker
+ * ({@link EpochWorkers}); with every model measured after every epoch, on one thread and on the
+ * workers; and with the statistics the window needs at Max speed (each model measured at most 60
+ * times a second, as many as frames are drawn). {@code --width}/{@code --depth} time another
+ * shape.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         versionProvider = ActivationLabCommand.VersionProvider.class, sortOptions = false,
@@ -117,7 +123,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.flush();
 
         double loadBefore = loadAverage();
-        int threads = org.activationlab.training.EpochWorkers.sizeFor(2);
+        int threads = EpochWorkers.sizeFor(2);
         List<Figure> figures = List.of(
                 new Figure("training only:", 1, Statistics.NONE),
                 new Figure("training only, " + threads + " threads:", threads, Statistics.NONE),
@@ -125,8 +131,8 @@ public final class BenchCommand implements Callable<Integer> {
                 new Figure("per-epoch statistics, " + threads + " threads:", threads, Statistics.EVERY_EPOCH),
                 new Figure("statistics at 60 Hz, " + threads + " threads:", threads, Statistics.WINDOW_RATE));
         double[][] times = new double[figures.size()][repeat];
-        try (org.activationlab.training.EpochWorkers workers =
-                     new org.activationlab.training.EpochWorkers(threads, "bench-worker")) {
+        try (EpochWorkers workers =
+                     new EpochWorkers(threads, "bench-worker")) {
             // Interleaved, so that every figure sees the same competition from other processes.
             for (int i = 0; i < warmup; i++) {
                 for (Figure f : figures) {
@@ -179,50 +185,47 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * One repetition from fresh weights: both models, {@link #epochs} epochs each, in lockstep,
-     * each model on its fixed worker when the figure has more than one thread.
+     * One repetition from fresh weights: both models, {@link #epochs} epochs each, through the
+     * app's {@link TrainingSession}, each model on its fixed worker when the figure has more than
+     * one thread.
      */
-    private double repetition(Dataset data, Figure figure, org.activationlab.training.EpochWorkers workers)
-            throws InterruptedException {
-        ModelRun[] runs = {newRun(data, Activations.RELU), newRun(data, Activations.LINEAR)};
-        long[] lastMeasured = new long[runs.length];
-        java.util.function.IntConsumer epoch = i -> {
-            // Training writes the models' weights, so none of it can be optimised away.
-            runs[i].trainEpoch();
-            if (figure.statistics() == Statistics.EVERY_EPOCH) {
-                runs[i].measure();
-            } else if (figure.statistics() == Statistics.WINDOW_RATE) {
+    private double repetition(Dataset data, Figure figure, EpochWorkers workers) throws InterruptedException {
+        TrainingSession session = TrainingSession.build(seedExperiment(data));
+        long[] lastMeasured = new long[session.modelCount()];
+        IntPredicate measure = switch (figure.statistics()) {
+            case NONE -> i -> false;
+            case EVERY_EPOCH -> i -> true;
+            case WINDOW_RATE -> i -> {
                 long now = System.nanoTime();
-                if (now - lastMeasured[i] >= FRAME_NANOS) {
-                    runs[i].measure();
+                boolean due = now - lastMeasured[i] >= FRAME_NANOS || session.epoch() == epochs;
+                if (due) {
                     lastMeasured[i] = now;
                 }
-            }
+                return due;
+            };
         };
         long start = System.nanoTime();
         for (int e = 0; e < epochs; e++) {
+            // Training writes the models' weights, so none of it can be optimised away.
             if (figure.threads() == 1) {
-                for (int i = 0; i < runs.length; i++) {
-                    epoch.accept(i);
-                }
+                session.trainEpoch(NEVER, NEVER, measure);
             } else {
-                workers.run(runs.length, epoch);
-            }
-        }
-        if (figure.statistics() == Statistics.WINDOW_RATE) {
-            for (ModelRun r : runs) {
-                r.measure();
+                session.trainEpoch(workers, NEVER, NEVER, measure);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        finalMse[0] = runs[0].measure().mse();
-        finalMse[1] = runs[1].measure().mse();
+        finalMse[0] = session.model(0).run().measure().mse();
+        finalMse[1] = session.model(1).run().measure().mse();
         return seconds;
     }
 
-    /** The system load average of the last minute, or a negative value if unavailable. */
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    private static final java.util.function.BooleanSupplier NEVER = () -> false;
+
+    /** The seed experiment, limited to nothing: the loop above counts the epochs. */
+    private ExperimentConfig seedExperiment(Dataset data) {
+        return new ExperimentConfig(data, network(Activations.RELU),
+                List.of(Activations.RELU, Activations.LINEAR), OptimizerSpec.of(OptimizerKind.ADAM, 1e-3),
+                BATCH, SEED, 0);
     }
 
     /** The classic shape, or the {@code --width} × {@code --depth} one asked for. */
@@ -232,9 +235,9 @@ public final class BenchCommand implements Callable<Integer> {
                 classic.biasInit());
     }
 
-    private ModelRun newRun(Dataset data, Activation activation) {
-        return new ModelRun(activation.id(), data, network(activation),
-                OptimizerSpec.of(OptimizerKind.ADAM, 1e-3), BATCH, SEED);
+    /** The system load average of the last minute, or a negative value if unavailable. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** Java version, VM, processors, heap and (on Linux) the CPU model. */

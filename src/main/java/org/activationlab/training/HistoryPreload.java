@@ -29,14 +29,13 @@ final class HistoryPreload {
      * Appends {@code epochs} entries to every history after session epoch {@code firstEpoch - 1},
      * and the switch markers among them to {@code switches}.
      */
-    static void append(int epochs, int firstEpoch, List<ModelStats> current,
-                       List<ModelHistory.Builder> histories, List<SwitchEvent> switches,
+    static void append(int epochs, int firstEpoch, List<ModelTrack> tracks, List<SwitchEvent> switches,
                        List<Activation> cycle) {
         SplittableRandom random = new SplittableRandom(20261129);
         for (int e = 0; e < epochs; e++) {
             int epoch = firstEpoch + e;
-            for (int m = 0; m < current.size(); m++) {
-                histories.get(m).add(scattered(current.get(m), random));
+            for (ModelTrack t : tracks) {
+                t.recordPreloaded(scattered(t.stats(), random));
             }
             if (epoch % SWITCH_EVERY == 0 && !cycle.isEmpty()) {
                 int k = epoch / SWITCH_EVERY;
