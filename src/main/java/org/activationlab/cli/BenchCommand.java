@@ -41,6 +41,7 @@ import java.util.stream.Stream;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         versionProvider = ActivationLabCommand.VersionProvider.class, sortOptions = false,
+        resourceBundle = "org.activationlab.cli.SettingOptions$Help",
         description = "Time the seed experiment (ReLU + Linear, 1-64-64-1, Adam 1e-3, batch 32, "
                 + "1000 points of sin(x)) and print seconds, epochs/s and GFLOP/s.")
 public final class BenchCommand implements Callable<Integer> {
@@ -63,12 +64,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Epochs per model and repetition, 1–10000 (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--width", defaultValue = "64", paramLabel = "N",
-            description = "Units per hidden layer, 1–" + NetworkSpec.MAX_WIDTH + " (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--width", defaultValue = "64", paramLabel = "N", descriptionKey = "WIDTH")
     int width;
 
-    @Option(names = "--depth", defaultValue = "2", paramLabel = "N",
-            description = "Hidden layers, 1–" + NetworkSpec.MAX_DEPTH + " (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--depth", defaultValue = "2", paramLabel = "N", descriptionKey = "DEPTH")
     int depth;
 
     /** The models' MSE after the last repetition, printed as a check that training worked. */
