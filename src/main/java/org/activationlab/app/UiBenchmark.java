@@ -61,6 +61,8 @@ public final class UiBenchmark {
     private int epochs;
     /** Epochs of made-up history loaded before training starts (a long run, measured at once). */
     private int preloadEpochs;
+    /** The network shape trained, null for the classic one. */
+    private org.activationlab.engine.NetworkSpec network;
 
     public UiBenchmark(double seconds) {
         this(seconds, false);
@@ -87,6 +89,12 @@ public final class UiBenchmark {
         return this;
     }
 
+    /** Trains this network shape instead of the classic 1-64-64-1 (e.g. depth 8 × width 512). */
+    public UiBenchmark withNetwork(org.activationlab.engine.NetworkSpec shape) {
+        this.network = shape;
+        return this;
+    }
+
     /** Runs the benchmark (starting JavaFX), prints the figures and returns the exit code. */
     public int run(PrintWriter out) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
@@ -102,7 +110,11 @@ public final class UiBenchmark {
     }
 
     private void open(CountDownLatch done) {
-        model = new LabModel(new Trainer(ExperimentConfig.classic().withEpochLimit(0),
+        ExperimentConfig config = ExperimentConfig.classic().withEpochLimit(0);
+        if (network != null) {
+            config = config.withNetwork(network);
+        }
+        model = new LabModel(new Trainer(config,
                 Double.POSITIVE_INFINITY));
         view = new MainView(model);
         stage = new Stage();
@@ -179,6 +191,9 @@ public final class UiBenchmark {
         out.printf(Locale.ROOT, "bench-ui: %.1f s measured after a %.0f s warm-up, in a %.0f×%.0f window, Max speed, %s%n",
                 elapsedSeconds, WARM_UP_NANOS / 1e9, ActivationLabApp.WIDTH, ActivationLabApp.HEIGHT,
                 race ? "race mode (" + models + " models)" : "an activation switch every second");
+        if (network != null) {
+            out.printf(Locale.ROOT, "network: %s%n", network.shapeText());
+        }
         if (preloadEpochs > 0) {
             out.printf(Locale.ROOT, "history: %d epochs preloaded before training (made-up statistics, a switch"
                     + " marker every 150 epochs), %d at the end%n", preloadEpochs, firstEpoch + epochs);

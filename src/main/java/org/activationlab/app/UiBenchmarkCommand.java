@@ -2,6 +2,8 @@ package org.activationlab.app;
 
 import org.activationlab.cli.ActivationLabCommand;
 import org.activationlab.cli.CliException;
+import org.activationlab.engine.Activations;
+import org.activationlab.engine.NetworkSpec;
 import org.activationlab.app.UiBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +38,14 @@ final class UiBenchmarkCommand implements Callable<Integer> {
                     + "a long run at once, 0–10000000 (default: ${DEFAULT-VALUE}).")
     int preloadEpochs;
 
+    @Option(names = "--width", paramLabel = "N",
+            description = "Units per hidden layer of the networks trained (default: the classic 64).")
+    Integer width;
+
+    @Option(names = "--depth", paramLabel = "N",
+            description = "Hidden layers of the networks trained (default: the classic 2).")
+    Integer depth;
+
     @Override
     public Integer call() throws InterruptedException {
         if (!(seconds >= 1 && seconds <= 600)) {
@@ -44,13 +54,27 @@ final class UiBenchmarkCommand implements Callable<Integer> {
         if (preloadEpochs < 0 || preloadEpochs > 10_000_000) {
             throw new CliException("--preload-epochs must be 0–10000000, got " + preloadEpochs);
         }
+        NetworkSpec network = null;
+        if (width != null || depth != null) {
+            NetworkSpec classic = NetworkSpec.classic(Activations.RELU);
+            try {
+                network = new NetworkSpec(depth == null ? classic.depth() : depth,
+                        width == null ? classic.width() : width, classic.activation(),
+                        classic.initializer(), classic.initScale(), classic.biasInit());
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage());
+            }
+        }
         var missing = Display.missing();
         if (missing.isPresent()) {
             throw new CliException(missing.get());
         }
         try {
-            return new UiBenchmark(seconds, race).withPreloadEpochs(preloadEpochs)
-                    .run(spec.commandLine().getOut());
+            UiBenchmark bench = new UiBenchmark(seconds, race).withPreloadEpochs(preloadEpochs);
+            if (network != null) {
+                bench.withNetwork(network);
+            }
+            return bench.run(spec.commandLine().getOut());
         } catch (UnsupportedOperationException toolkitFailure) {
             throw new CliException(Display.cannotOpen(toolkitFailure));
         }
