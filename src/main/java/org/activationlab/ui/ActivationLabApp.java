@@ -34,6 +34,7 @@ public class ActivationLabApp extends Application {
         WindowPreferences.restore(stage, preferences);
         FileActions files = new FileActions(view, preferences);
         new FileMenu(view, files).install();
+        ExperimentCodeDialog.install(view);
         files.currentFileProperty().addListener((obs, old, now) -> stage.setTitle(
                 now == null ? "Activation Lab" : now.getFileName() + " — Activation Lab"));
         stage.setOnHidden(e -> {
