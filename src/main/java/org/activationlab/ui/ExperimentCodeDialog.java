@@ -79,8 +79,8 @@ public final class ExperimentCodeDialog {
         for (Framework f : Framework.values()) {
             texts.get(f).setText(ExperimentCode.script(f, config, epochs));
         }
-        status.setText("The experiment as it is now, " + epochs + " epochs. Same settings; the "
-                + "framework draws its own random numbers, so its losses land near the app's, not on them.");
+        status.setText("The experiment as it is now (" + epochs + " epochs). Its own random draws: "
+                + "losses land near the app's, not on them.");
     }
 
     /** Opens the dialog (or brings it to the front) with the scripts written afresh. */
@@ -166,6 +166,8 @@ public final class ExperimentCodeDialog {
         Button save = new Button("Save…");
         save.setId("code-save");
         save.setOnAction(e -> chooseAndSave());
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        save.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         status.setWrapText(true);
