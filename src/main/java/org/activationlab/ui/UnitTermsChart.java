@@ -19,7 +19,7 @@ import java.util.Optional;
  * The "Units" instrument: how the activation network's last hidden layer builds its output,
  * {@code b + Σᵢ wᵢ·hᵢ(x)}. Every unit's term is a thin line (green where wᵢ > 0, pink where
  * wᵢ < 0, fainter the smaller it is), their sum bold over the true function, and the count of
- * units that shape the curve. Hovering a unit (its line or its square) highlights its term and
+ * units that shape the curve (or the training points, for data without a true function). Hovering a unit (its line or its square) highlights its term and
  * where it switches (its kink, for ReLU-like units); clicking switches it off <em>in this tab</em>:
  * the sum and its MSE are recomputed without it while the network itself trains on with every
  * unit. A right click switches them all back on.
@@ -32,6 +32,9 @@ public final class UnitTermsChart extends InstrumentChart {
             return px >= x && px < x + size && py >= y && py < y + size;
         }
     }
+
+    /** Said wherever there is room: switching a unit off here does not change the training. */
+    static final String OFF_HERE_ONLY = "click a unit: off in this tab only, training goes on with every unit";
 
     private final BitSet off = new BitSet();
     private int hovered = -1;
@@ -197,15 +200,16 @@ public final class UnitTermsChart extends InstrumentChart {
             hovered = -1;
         }
         int layer = model.layers().size() - 1;
-        text(g, "How the units build the curve: output = b + Σ wᵢ·hᵢ(x) over the " + units
-                + " units of hidden layer " + layer + " — " + FitChart.modelLabel(model), fs * 0.6, fs * 0.25,
-                1.0, color(ChartColor.TEXT));
+        double room = width - fs * 1.2;
+        String output = "output = b + Σ wᵢ·hᵢ(x) over the " + units + " units of hidden layer " + layer;
+        text(g, fitting(room, 1.0, "How the units build the curve: " + output + " — " + FitChart.modelLabel(model),
+                "How the units build the curve: " + output, output), fs * 0.6, fs * 0.25, 1.0, color(ChartColor.TEXT));
         int offCount = off.cardinality();
         String mse = String.format(Locale.ROOT, offCount == 0 ? "MSE %.4g" : "MSE %.4g without %d unit%s (%.4g with all)",
                 offCount == 0 ? model.mse() : mseWithUnitsOff(), offCount, offCount == 1 ? "" : "s", model.mse());
-        text(g, contributing.cardinality() + " of " + units + " units shape the curve   ·   " + mse
-                        + "   ·   click a unit: off in this tab only, training goes on with every unit",
-                fs * 0.6, fs * 1.45, 0.85, color(ChartColor.AXIS));
+        String shaping = contributing.cardinality() + " of " + units + " units shape the curve";
+        text(g, fitting(room, 0.85, shaping + "   ·   " + mse + "   ·   " + OFF_HERE_ONLY, shaping + "   ·   " + mse,
+                        shaping), fs * 0.6, fs * 1.45, 0.85, color(ChartColor.AXIS));
 
         double split = Math.round(width * 0.72);
         double top = fs * 2.9;
@@ -213,7 +217,7 @@ public final class UnitTermsChart extends InstrumentChart {
         float[] xs = terms.xs();
         float[] sum = terms.sum(off);
         float[] truth = truth(data, xs);
-        double[] range = yRange(sum, truth);
+        double[] range = yRange(sum, truth, data.y());
         viewport = new PlotViewport(fs * 3.2, top, split - fs * 3.6, bottom - top, data.minX(), data.maxX(),
                 range[0], range[1], false);
         drawFrame(g, viewport, PlotViewport.linearTicks(range[0], range[1], 4), false);
@@ -238,6 +242,15 @@ public final class UnitTermsChart extends InstrumentChart {
             g.setStroke(color(ChartColor.TRUE));
             g.setLineWidth(fs * 0.22);
             strokeSeries(g, viewport, xs, truth, xs.length);
+        } else {
+            // Loaded or edited data has no true function: its points are what the sum is fitted to.
+            g.setFill(color(ChartColor.POINTS));
+            double r = Math.max(1.5, fs * 0.15);
+            float[] px = data.x();
+            float[] py = data.y();
+            for (int i = 0; i < px.length; i += Math.max(1, px.length / 2000)) {
+                g.fillOval(viewport.pixelX(px[i]) - r, viewport.pixelY(py[i]) - r, 2 * r, 2 * r);
+            }
         }
         g.setStroke(color(ChartColor.ACTIVATION));
         g.setLineWidth(fs * 0.3);
@@ -247,6 +260,17 @@ public final class UnitTermsChart extends InstrumentChart {
         }
         g.restore();
         drawSquares(g, split + fs * 0.6, top, width - fs * 0.6, bottom, fs, maxSize);
+    }
+
+    /** The first text that fits {@code room} pixels at this relative size (the last one if none does). */
+    private String fitting(double room, double relativeSize, String... texts) {
+        javafx.scene.text.Font f = font(relativeSize);
+        for (String t : texts) {
+            if (textWidth(t, f) <= room) {
+                return t;
+            }
+        }
+        return texts[texts.length - 1];
     }
 
     private void drawHovered(GraphicsContext g, double fs) {
@@ -298,7 +322,8 @@ public final class UnitTermsChart extends InstrumentChart {
     private void drawSquares(GraphicsContext g, double left, double top, double right, double bottom, double fs,
                              double maxSize) {
         int units = terms.units();
-        text(g, "Units (click: off / on; right click: all on)", left, top - fs * 0.2, 0.8, color(ChartColor.AXIS));
+        text(g, fitting(right - left, 0.8, "Units (click: off / on; right click: all on)", "Units (click: off / on)",
+                "Units"), left, top - fs * 0.2, 0.8, color(ChartColor.AXIS));
         DeadUnitsChart.UnitGrid grid = DeadUnitsChart.fit(units, left, top + fs * 1.2, right - left,
                 bottom - top - fs * 1.2, fs * 1.6);
         squares = new Square[units];
@@ -358,10 +383,10 @@ public final class UnitTermsChart extends InstrumentChart {
     }
 
     /** The sum's and the truth's range, padded; the terms may run off it (they are clipped). */
-    private static double[] yRange(float[] sum, float[] truth) {
+    private static double[] yRange(float[] sum, float[] truth, float[] pointsY) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (float[] series : new float[][] {sum, truth}) {
+        for (float[] series : new float[][] {sum, truth != null ? truth : pointsY}) {
             if (series == null) {
                 continue;
             }
