@@ -21,6 +21,7 @@ import org.activationlab.training.Snapshot;
 import org.activationlab.training.SwitchMode;
 import org.activationlab.training.Trainer;
 import org.activationlab.training.TrainerCommand;
+import org.activationlab.ui.chart.PlotViewport;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -22,6 +22,13 @@ import javafx.scene.layout.VBox;
 import org.activationlab.engine.Activation;
 import org.activationlab.engine.ModelStats;
 import org.activationlab.training.Snapshot;
+import org.activationlab.ui.chart.ChartCanvas;
+import org.activationlab.ui.experiment.ExperimentController;
+import org.activationlab.ui.fit.FitChart;
+import org.activationlab.ui.fit.LossChart;
+import org.activationlab.ui.gallery.ActivationCard;
+import org.activationlab.ui.gallery.ActivationGallery;
+import org.activationlab.ui.instruments.Instruments;
 
 import java.util.ArrayList;
 import java.util.List;
