@@ -2,6 +2,8 @@ package org.activationlab.app;
 
 import org.activationlab.cli.ActivationLabCommand;
 import org.activationlab.cli.CliException;
+import org.activationlab.cli.TrainCommand;
+import org.activationlab.engine.Echo;
 import org.activationlab.training.AtomicOutput;
 import org.activationlab.training.ExperimentFile;
 import org.activationlab.training.ExperimentFileException;
@@ -77,6 +79,10 @@ final class ExportGifCommand implements Callable<Integer> {
         checkSide("--height", height);
         if (epochs != null && (epochs < 1 || epochs > MAX_EPOCHS)) {
             throw new CliException("--epochs must be 1–" + MAX_EPOCHS + ", got " + epochs);
+        }
+        if (TrainCommand.sameFile(out, file)) {
+            throw new CliException("--out " + Echo.of(out.toString()) + " is the experiment file: writing it "
+                    + "would destroy the input (choose another name)");
         }
         if (!Files.exists(file)) {
             throw new CliException(file + ": no such file");

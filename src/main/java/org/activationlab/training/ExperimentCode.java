@@ -373,10 +373,9 @@ public final class ExperimentCode {
 
     /** {@code x} and {@code y} as float32 numpy arrays: the recipe, or the points themselves. */
     private static void data(StringBuilder s, Dataset data) {
-        Optional<TargetFunction> target = data.target();
-        Optional<DataJson.Recipe> recipe = data.noise() == 0 ? DataJson.recipeOf(data, 0) : Optional.empty();
-        if (recipe.isPresent() && target.isPresent()) {
-            DataJson.Recipe r = recipe.get();
+        Optional<Dataset.Recipe> recipe = data.recipe().filter(r -> r.noise() == 0);
+        if (recipe.isPresent()) {
+            Dataset.Recipe r = recipe.get();
             s.append("# ").append(r.points()).append(" evenly spaced points of ").append(r.target().displayName())
                     .append(" on [").append(rangeText(r.minX())).append(", ").append(rangeText(r.maxX()))
                     .append("].\n");

@@ -167,5 +167,9 @@ class ExportGifCommandTest {
         assertEquals(2, noDir.exitCode());
         assertTrue(noDir.err().startsWith("error: cannot write --out "), noDir.err());
         assertFalse(Files.exists(gif));
+        Path input = experiment();
+        Result overInput = run("export-gif", input.toString(), "--out", input.toString());
+        assertEquals(2, overInput.exitCode());
+        assertTrue(overInput.err().contains("is the experiment file"), overInput.err());
     }
 }

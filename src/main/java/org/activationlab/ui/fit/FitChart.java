@@ -348,8 +348,10 @@ public final class FitChart extends ChartCanvas {
         return legendBounds;
     }
 
-    private static String legendText(ModelStats m) {
-        return modelLabel(m) + "  " + (m.diverged() ? "diverged" : "MSE " + formatMse(m.mse()));
+    /** "ReLU network  MSE 0.0123 · epoch 58": each network's own epochs (a switch restarts them). */
+    public static String legendText(ModelStats m) {
+        return modelLabel(m) + "  " + (m.diverged() ? "diverged" : "MSE " + formatMse(m.mse()))
+                + " · epoch " + m.epoch();
     }
 
     private static void legendLine(GraphicsContext g, double x, double y, Color c, double w,
