@@ -5,7 +5,6 @@ import org.activationlab.cli.CliException;
 import org.activationlab.training.AtomicOutput;
 import org.activationlab.training.ExperimentFile;
 import org.activationlab.training.ExperimentFileException;
-import org.activationlab.ui.files.ExperimentImage;
 import org.activationlab.ui.files.PngExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

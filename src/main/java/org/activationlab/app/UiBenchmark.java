@@ -102,7 +102,7 @@ public final class UiBenchmark {
         view.start();
         stage.show();
         if (race) {
-            view.experiment().setRacing(true);
+            view.race().setRacing(true);
         }
         model.play();
         startNanos = System.nanoTime();

@@ -61,7 +61,7 @@ public final class Classroom {
         annotations = new AnnotationLayer(view.fitChart());
         shortcutsOverlay = new ShortcutsOverlay(view.shortcuts(), descriptions);
         PresentationBar bar = new PresentationBar(view.model(), appearance, shortcutsOverlay::toggle,
-                this::leavePresentation);
+                this::leavePresentation, view.presentationControls());
         presentation = new PresentationMode(view, stage, bar, toast);
         view.addOverlay(annotations);
         view.addOverlay(bar);
