@@ -7,7 +7,6 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -49,11 +48,7 @@ class ArchitectureTest {
     static final ArchRule FEATURES_INDEPENDENT = slices().matching("org.activationlab.ui.(*)..")
             .namingSlices("ui.$1")
             .should().notDependOnEachOther()
-            .ignoreDependency(alwaysTrue(), resideInAPackage("org.activationlab.ui.chart.."))
-            // Until the fit chart's one pointer owner (branch pointer) takes the notes out of
-            // Classroom and the data edits out of ExperimentController; delete then.
-            .ignoreDependency(resideInAnyPackage("org.activationlab.ui.classroom..",
-                    "org.activationlab.ui.experiment.."), resideInAPackage("org.activationlab.ui.fit.."));
+            .ignoreDependency(alwaysTrue(), resideInAPackage("org.activationlab.ui.chart.."));
 
     /** The chart base is below every feature and below the shell. */
     @ArchTest

@@ -6,23 +6,19 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.activationlab.engine.DataFileException;
 import org.activationlab.training.Snapshot;
 import org.activationlab.ui.LabModel;
 import org.activationlab.ui.MainView;
-import org.activationlab.ui.chart.PlotViewport;
 
 import java.io.File;
 
 /**
  * Puts the experiment controls into the main window: the "Experiment" drawer on the left (E),
- * "Load data from CSV…" in the File menu, and adding (left click)
- * or removing (right click) training points on the fit chart. Everything it does to the
- * experiment goes through the {@link LabModel}.
+ * and "Load data from CSV…" in the File menu. Everything it does to the experiment goes through
+ * the {@link LabModel}. (Clicks on the fit chart belong to the fit chart's pointer tools.)
  */
 public final class ExperimentController {
 
@@ -55,7 +51,6 @@ public final class ExperimentController {
         view.shortcuts().add(DRAWER_KEY, "Show / hide the experiment panel", this::toggleDrawer);
         view.shortcuts().add(CSV_KEY, "Load training data from a CSV file", this::chooseCsv);
 
-        view.fitChart().addEventHandler(MouseEvent.MOUSE_CLICKED, this::onFitChartClick);
         model.snapshotProperty().addListener((obs, old, now) -> show(now));
     }
 
@@ -83,22 +78,6 @@ public final class ExperimentController {
         }
         view.setLeftPanel(shown ? drawer : null);
         drawerItem.setSelected(shown);
-    }
-
-    private void onFitChartClick(MouseEvent e) {
-        PlotViewport v = view.fitChart().viewport();
-        if (v == null || !e.isStillSincePress()) {
-            return;
-        }
-        if (e.getButton() == MouseButton.PRIMARY) {
-            boolean inPlot = e.getX() >= v.left() && e.getX() <= v.right()
-                    && e.getY() >= v.top() && e.getY() <= v.bottom();
-            if (inPlot) {
-                model.addPoint(v.dataX(e.getX()), v.dataY(e.getY()));
-            }
-        } else if (e.getButton() == MouseButton.SECONDARY) {
-            model.removePointNear(v, e.getX(), e.getY());
-        }
     }
 
     /** Asks for a CSV file and trains on it; a bad file is reported and changes nothing. */
