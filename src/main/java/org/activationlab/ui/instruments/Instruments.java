@@ -1,14 +1,9 @@
 package org.activationlab.ui.instruments;
 
 import javafx.scene.control.Tab;
-import javafx.scene.input.MouseEvent;
-import org.activationlab.engine.Activation;
-import org.activationlab.engine.Activations;
 import org.activationlab.training.Snapshot;
 import org.activationlab.ui.LabModel;
 import org.activationlab.ui.MainView;
-import org.activationlab.ui.gallery.ActivationCard;
-import org.activationlab.ui.gallery.ActivationInfoPanel;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +11,8 @@ import java.util.Map;
 
 /**
  * The teaching instruments, installed into a {@link MainView} in one call: the tabs "Gradient
- * flow", "Dead units", "Saturation" and "PReLU slopes" (lessons refer to these titles), the kinks
- * and collapsed line over the fit chart, and the activation info panel under the gallery.
+ * flow", "Dead units", "Saturation" and "PReLU slopes" (lessons refer to these titles), and the kinks
+ * and collapsed line over the fit chart.
  */
 public final class Instruments {
 
@@ -53,14 +48,7 @@ public final class Instruments {
         model.snapshotProperty().addListener((obs, old, now) -> forward(tabs, now));
         forward(tabs, model.snapshot());
 
-        view.fitChart().addOverlay(new FitShapeOverlay());
-
-        ActivationInfoPanel info = new ActivationInfoPanel(model);
-        view.addGalleryPanel(info);
-        for (ActivationCard card : view.cards()) {
-            card.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> info.preview(card.activation()));
-            card.addEventHandler(MouseEvent.MOUSE_EXITED, e -> info.endPreview());
-        }
+        view.addFitOverlay(new FitShapeOverlay());
     }
 
     private static void forward(Map<Tab, InstrumentChart> tabs, Snapshot snapshot) {
@@ -69,13 +57,5 @@ public final class Instruments {
                 e.getValue().setSnapshot(snapshot);
             }
         }
-    }
-
-    /**
-     * Whether the gallery card of {@code card} stands for the model's {@code active} activation:
-     * the same id, or one of its forms (GELU's tanh approximation is GELU's card).
-     */
-    public static boolean sameCard(Activation card, Activation active) {
-        return card.id().equals(active.id()) || (card == Activations.GELU && active == Activations.GELU_TANH);
     }
 }

@@ -11,7 +11,7 @@ import org.activationlab.engine.UnitTerms;
 import org.activationlab.training.Snapshot;
 import org.activationlab.ui.LabModel;
 import org.activationlab.ui.chart.PlotViewport;
-import org.activationlab.ui.fit.FitChart;
+import org.activationlab.ui.chart.ModelText;
 
 import java.util.BitSet;
 import java.util.List;
@@ -205,7 +205,7 @@ public final class UnitTermsChart extends InstrumentChart {
         int layer = model.layers().size() - 1;
         double room = width - fs * 1.2;
         String output = "output = b + Σ wᵢ·hᵢ(x) over the " + units + " units of hidden layer " + layer;
-        text(g, fitting(room, 1.0, "How the units build the curve: " + output + " — " + FitChart.modelLabel(model),
+        text(g, fitting(room, 1.0, "How the units build the curve: " + output + " — " + ModelText.label(model),
                 "How the units build the curve: " + output, output), fs * 0.6, fs * 0.25, 1.0, color(ChartColor.TEXT));
         int offCount = off.cardinality();
         String mse = String.format(Locale.ROOT, offCount == 0 ? "MSE %.4g" : "MSE %.4g without %d unit%s (%.4g with all)",

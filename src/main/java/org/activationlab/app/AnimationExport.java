@@ -1,4 +1,4 @@
-package org.activationlab.ui.files;
+package org.activationlab.app;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -14,6 +14,8 @@ import org.activationlab.ui.LabModel;
 import org.activationlab.ui.MainView;
 import org.activationlab.ui.chart.ChartCanvas;
 import org.activationlab.ui.fit.FitChart;
+import org.activationlab.ui.files.GifWriter;
+import org.activationlab.ui.files.PngExport;
 
 import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageOutputStream;
