@@ -129,7 +129,7 @@ public final class UiBenchmark {
         view.start();
         stage.show();
         if (race) {
-            view.experiment().setRacing(true);
+            view.race().setRacing(true);
         }
         if (preloadEpochs > 0) {
             model.trainer().send(new TrainerCommand.PreloadHistory(preloadEpochs));

@@ -6,6 +6,7 @@ import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleableProperty;
 import javafx.css.StyleConverter;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
@@ -14,6 +15,7 @@ import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.transform.Scale;
 import javafx.scene.text.Text;
+import org.activationlab.training.Snapshot;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -111,6 +113,8 @@ public abstract class ChartCanvas extends Region {
     private boolean staticDirty = true;
     private long redraws;
     private long staticRedraws;
+    private final List<PlotOverlay> overlays = new ArrayList<>();
+    private Rectangle2D overlayArea;
 
     protected ChartCanvas() {
         getStyleClass().add("chart-canvas");
@@ -267,6 +271,39 @@ public abstract class ChartCanvas extends Region {
 
     /** Draws the live layer on a cleared, transparent canvas of the given size. */
     protected abstract void draw(GraphicsContext g, double width, double height);
+
+    /** Model 0 (the one the teacher switches) in the activation colour, the others in the linear one. */
+    public Color modelColor(int model) {
+        return model == 0 ? color(ChartColor.ACTIVATION) : color(ChartColor.LINEAR);
+    }
+
+    /** Draws {@code overlay} over the plot with every snapshot (if the chart calls {@link #drawOverlays}). */
+    public void addOverlay(PlotOverlay overlay) {
+        overlays.add(overlay);
+        markDirty();
+    }
+
+    /** Draws the overlays, after the chart's own curves; forgets the area they covered last time. */
+    protected void drawOverlays(GraphicsContext g, PlotViewport v, Snapshot snapshot) {
+        overlayArea = null;
+        for (PlotOverlay overlay : overlays) {
+            overlay.draw(g, this, v, snapshot);
+        }
+    }
+
+    /** Records a rectangle an overlay drew over the plot, so readers of the curves' pixels can skip it. */
+    public void noteOverlayArea(double x, double y, double width, double height) {
+        Rectangle2D r = new Rectangle2D(x, y, Math.max(0, width), Math.max(0, height));
+        overlayArea = overlayArea == null ? r : new Rectangle2D(
+                Math.min(overlayArea.getMinX(), r.getMinX()), Math.min(overlayArea.getMinY(), r.getMinY()),
+                Math.max(overlayArea.getMaxX(), r.getMaxX()) - Math.min(overlayArea.getMinX(), r.getMinX()),
+                Math.max(overlayArea.getMaxY(), r.getMaxY()) - Math.min(overlayArea.getMinY(), r.getMinY()));
+    }
+
+    /** The bounding box of what overlays drew over the plot in the last draw, or null. */
+    public Rectangle2D overlayArea() {
+        return overlayArea;
+    }
 
     /** The plot area's frame, on whole pixels so its one-pixel lines stay sharp. */
     protected static void strokePlotFrame(GraphicsContext g, PlotViewport v) {

@@ -46,11 +46,6 @@ abstract class InstrumentChart extends ChartCanvas {
                 : PlotViewport.epochAxisEnd(snapshot.epoch());
     }
 
-    /** Model 0 (the one the teacher switches) in the activation colour, the others in the linear one. */
-    Color modelColor(int model) {
-        return model == 0 ? color(ChartColor.ACTIVATION) : color(ChartColor.LINEAR);
-    }
-
     /** Dashes of model {@code model}'s lines: solid for model 0, dashed for the others (as on the fit chart). */
     double[] modelDashes(int model) {
         double fs = fontSize();
