@@ -243,7 +243,8 @@ public final class UiBenchmark {
                 java.lang.management.ManagementFactory.getThreadMXBean();
         private long fxId = -1;
         private long rendererId = -1;
-        private long trainerId = -1;
+        /** The trainer thread and its workers (the models of an epoch train side by side). */
+        private final List<Long> trainerIds = new ArrayList<>();
         private long fxNanos;
         private long rendererNanos;
         private long trainerNanos;
@@ -254,19 +255,24 @@ public final class UiBenchmark {
                     fxId = t.getId();
                 } else if (t.getName().startsWith("QuantumRenderer")) {
                     rendererId = t.getId();
-                } else if (t.getName().equals("activation-lab-trainer")) {
-                    trainerId = t.getId();
+                } else if (t.getName().startsWith("activation-lab-trainer")) {
+                    trainerIds.add(t.getId());
                 }
             }
             fxNanos = -time(fxId);
             rendererNanos = -time(rendererId);
-            trainerNanos = -time(trainerId);
+            trainerNanos = 0;
+            for (long id : trainerIds) {
+                trainerNanos -= time(id);
+            }
         }
 
         void stop() {
             fxNanos += time(fxId);
             rendererNanos += time(rendererId);
-            trainerNanos += time(trainerId);
+            for (long id : trainerIds) {
+                trainerNanos += time(id);
+            }
         }
 
         private long time(long id) {
