@@ -78,6 +78,20 @@ class LessonClaimsTest {
     }
 
     @Test
+    void bornDeadNetworkIsOneFlatPiece() throws LessonFormatException {
+        for (long seed = 1; seed <= 5; seed++) {
+            ModelRun run = runs("05-dying-relu.json", 1, seed).get(0);
+            ModelStats s = run.measure();
+            // The output is flat: the same at both ends and in the middle of the data.
+            float[] y = run.predict(new float[]{-6, 0, 6});
+            assertEquals(y[0], y[1], 1e-6, "seed " + seed + ": flat output");
+            assertEquals(y[0], y[2], 1e-6, "seed " + seed + ": flat output");
+            assertEquals(1, s.shape().pieces(), "seed " + seed + ": a flat line is one piece, kinks "
+                    + java.util.Arrays.toString(s.shape().kinks()));
+        }
+    }
+
+    @Test
     void saturationLargeWeightsPileUpBeyondSix() throws LessonFormatException {
         for (ModelRun run : runs("06-saturation.json", 1)) {
             LayerStats first = run.measure().layers().get(0);
@@ -97,11 +111,16 @@ class LessonClaimsTest {
 
     private static List<ModelRun> runs(String file, int step) throws LessonFormatException {
         ExperimentConfig c = LessonLoader.read(LessonLoader.bundled(), file).step(step).settings().toConfig();
+        return runs(file, step, c.seed());
+    }
+
+    private static List<ModelRun> runs(String file, int step, long seed) throws LessonFormatException {
+        ExperimentConfig c = LessonLoader.read(LessonLoader.bundled(), file).step(step).settings().toConfig();
         List<ModelRun> runs = new ArrayList<>();
         List<String> names = c.modelNames();
         for (int i = 0; i < c.models().size(); i++) {
             runs.add(new ModelRun(names.get(i), c.data(), c.network().withActivation(c.models().get(i)),
-                    c.optimizer(), c.batchSize(), c.seed()));
+                    c.optimizer(), c.batchSize(), seed));
         }
         return runs;
     }
