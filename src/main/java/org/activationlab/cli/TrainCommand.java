@@ -6,7 +6,6 @@ import org.activationlab.engine.CsvDatasetReader;
 import org.activationlab.engine.DataFileException;
 import org.activationlab.engine.Dataset;
 import org.activationlab.engine.Initializer;
-import org.activationlab.engine.LayerStats;
 import org.activationlab.engine.ModelRun;
 import org.activationlab.engine.ModelStats;
 import org.activationlab.engine.NetworkSpec;
@@ -17,6 +16,7 @@ import org.activationlab.training.AtomicOutput;
 import org.activationlab.training.ExperimentConfig;
 import org.activationlab.training.ExperimentFile;
 import org.activationlab.training.RunExport;
+import org.activationlab.training.TrainingSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,9 +31,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code train}: trains the models of one experiment headless, in lockstep through the engine
- * (for each epoch {@link ModelRun#trainEpoch()} then {@link ModelRun#measure()} on every model, as
- * the app's trainer does), prints Keras-like progress and one {@code final <model> mse=<value>}
+ * {@code train}: trains the models of one experiment headless through the app's own
+ * {@link TrainingSession} (every model measured after every epoch), prints Keras-like progress and one {@code final <model> mse=<value>}
  * line per model. Deterministic for a seed.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -115,7 +114,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--csv", paramLabel = "OUT.csv",
-            description = "Write per-epoch statistics: epoch,model,activation,train_loss,mse,"
+            description = "Write per-epoch statistics from epoch 0, as the app's File > Export does: "
+                    + "epoch,model,activation,model_epoch,measured,train_loss,mse,"
                     + "grad_norm_1..grad_norm_L,dead_fraction.")
     Path csv;
 
@@ -270,31 +270,21 @@ public final class TrainCommand implements Callable<Integer> {
     private boolean train(ExperimentConfig config, PrintWriter out, PrintWriter err,
                           AtomicOutput csvOut, AtomicOutput predictionsOut) {
         List<String> names = config.modelNames();
-        List<ModelRun> runs = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            runs.add(new ModelRun(names.get(i), config.data(),
-                    config.network().withActivation(config.models().get(i)), config.optimizer(),
-                    config.batchSize(), config.seed()));
-        }
-        int layers = runs.get(0).network().layerCount();
-        if (csvOut != null) {
-            csvOut.println(csvHeader(layers));
-        }
+        TrainingSession session = TrainingSession.build(config.withEpochLimit(epochs));
         if (!quiet) {
             out.println(description(config, names));
             out.flush();
         }
         int every = epochs <= 20 ? 1 : (epochs + 9) / 10;
-        ModelStats[] last = new ModelStats[runs.size()];
-        boolean[] reported = new boolean[runs.size()];
+        int models = session.modelCount();
+        ModelStats[] last = new ModelStats[models];
+        boolean[] reported = new boolean[models];
         boolean anyDiverged = false;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            for (ModelRun run : runs) {
-                run.trainEpoch();
-            }
+        for (int epoch = 1; epoch <= epochs && session.canTrain(); epoch++) {
+            session.trainEpoch();
             boolean divergedNow = false;
-            for (int i = 0; i < runs.size(); i++) {
-                ModelStats stats = runs.get(i).measure();
+            for (int i = 0; i < models; i++) {
+                ModelStats stats = session.model(i).stats();
                 last[i] = stats;
                 if (stats.diverged() && !reported[i]) {
                     reported[i] = true;
@@ -305,20 +295,21 @@ public final class TrainCommand implements Callable<Integer> {
                             + " (loss became " + nonFinite(stats) + "); it stopped training");
                     err.flush();
                 }
-                if (csvOut != null) {
-                    csvOut.println(csvRow(epoch, stats));
-                }
             }
-            if (!quiet && (epoch == 1 || epoch % every == 0 || epoch == epochs || divergedNow)) {
+            if (!quiet && (epoch == 1 || epoch % every == 0 || epoch == epochs || divergedNow
+                    || !session.canTrain())) {
                 out.println(progressLine(epoch, names, last));
                 out.flush();
             }
         }
-        for (int i = 0; i < runs.size(); i++) {
+        for (int i = 0; i < models; i++) {
             double mse = last[i].diverged() ? Double.NaN : last[i].mse();
             out.println("final " + names.get(i) + " mse=" + String.format(Locale.ROOT, "%.6f", mse));
         }
         out.flush();
+        if (csvOut != null) {
+            RunExport.writeStatistics(csvOut, session); // the window's format, from epoch 0
+        }
         if (predictionsOut != null) {
             RunExport.writePredictions(predictionsOut, config.data(), Arrays.asList(last));
         }
@@ -355,25 +346,6 @@ public final class TrainCommand implements Callable<Integer> {
     private static String nonFinite(ModelStats stats) {
         double v = Double.isFinite(stats.trainLoss()) ? stats.mse() : stats.trainLoss();
         return Double.isNaN(v) ? "NaN" : "infinite";
-    }
-
-    static String csvHeader(int layers) {
-        StringBuilder sb = new StringBuilder("epoch,model,activation,train_loss,mse");
-        for (int l = 1; l <= layers; l++) {
-            sb.append(",grad_norm_").append(l);
-        }
-        return sb.append(",dead_fraction").toString();
-    }
-
-    private static String csvRow(int epoch, ModelStats stats) {
-        StringBuilder sb = new StringBuilder().append(epoch).append(',').append(stats.name())
-                .append(',').append(stats.activation().id())
-                .append(',').append(stats.trainLoss())
-                .append(',').append(stats.mse());
-        for (LayerStats layer : stats.layers()) {
-            sb.append(',').append(layer.gradientNorm());
-        }
-        return sb.append(',').append(stats.deadFraction()).toString();
     }
 
     private boolean given(String option) {
