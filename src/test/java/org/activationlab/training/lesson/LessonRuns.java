@@ -49,7 +49,7 @@ final class LessonRuns {
     }
 
     static ExperimentConfig config(String file, int step) throws LessonFormatException {
-        return LessonLoader.read(LessonLoader.bundled(), file).step(step).settings().toConfig();
+        return LessonLoader.read(LessonLoader.bundled(), file).step(step).settings().config();
     }
 
     /** Per seed in {@link #SEEDS}, per model, the trace of the step's whole run. */
