@@ -226,8 +226,8 @@ public final class Trainer implements AutoCloseable {
                         continue;
                     }
                     long started = System.nanoTime();
-                    epochStartedLate = started - nextEpochAt > periodNanos() / 4;
-                    nextEpochAt = Math.max(nextEpochAt + periodNanos(), started);
+                    epochStartedLate = started - nextEpochAt > periodNanos(speed) / 4;
+                    nextEpochAt = nextEpochTarget(nextEpochAt, started, speed);
                     divergedBefore = session.divergedCount();
                 }
                 if (session.trainEpoch(stopTraining, commandOrClose, measurePolicy)) {
@@ -258,8 +258,29 @@ public final class Trainer implements AutoCloseable {
         return (playing || stepsRequested > 0) && session.canTrain();
     }
 
-    long periodNanos() {
-        return Double.isInfinite(speed) ? 0 : (long) (1e9 / speed);
+    /**
+     * The longest period (about 73 years): a tiny speed such as 1e-10 or {@link Double#MIN_VALUE}
+     * epochs/s waits this long, and adding it to a {@code nanoTime} cannot overflow a difference.
+     */
+    static final long MAX_PERIOD_NANOS = Long.MAX_VALUE / 4;
+
+    /** Nanoseconds from one epoch's start to the next's at {@code epochsPerSecond}. */
+    static long periodNanos(double epochsPerSecond) {
+        if (Double.isInfinite(epochsPerSecond)) {
+            return 0;
+        }
+        double period = 1e9 / epochsPerSecond;
+        return period >= MAX_PERIOD_NANOS ? MAX_PERIOD_NANOS : (long) period;
+    }
+
+    /**
+     * When the epoch after one started at {@code started} should start: one period after the
+     * previous target, or at once if training fell behind. {@code System.nanoTime} values, so
+     * compared by difference.
+     */
+    static long nextEpochTarget(long previousTarget, long started, double epochsPerSecond) {
+        long target = previousTarget + periodNanos(epochsPerSecond);
+        return target - started < 0 ? started : target;
     }
 
     /**
