@@ -39,8 +39,8 @@ import java.util.stream.Stream;
                 + "1000 points of sin(x)) and print seconds, epochs/s and GFLOP/s.")
 public final class BenchCommand implements Callable<Integer> {
 
-    static final long SEED = 42;
-    static final int BATCH = 32;
+    static final long SEED = org.activationlab.engine.Setting.SEED.defaultLong();
+    static final int BATCH = org.activationlab.engine.Setting.BATCH_SIZE.defaultInt();
 
     @Spec
     CommandSpec spec;

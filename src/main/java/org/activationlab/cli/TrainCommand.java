@@ -5,6 +5,8 @@ import org.activationlab.engine.Activations;
 import org.activationlab.engine.CsvDatasetReader;
 import org.activationlab.engine.DataFileException;
 import org.activationlab.engine.Dataset;
+import org.activationlab.engine.Echo;
+import org.activationlab.engine.Setting;
 import org.activationlab.engine.Initializer;
 import org.activationlab.engine.ModelRun;
 import org.activationlab.engine.ModelStats;
@@ -37,13 +39,15 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         versionProvider = ActivationLabCommand.VersionProvider.class, sortOptions = false,
+        defaultValueProvider = SettingOptions.Defaults.class,
+        resourceBundle = "org.activationlab.cli.SettingOptions$Help",
         description = {"Train a model with an activation against models without (or with others), "
                 + "headless, and print the mean squared error of each.",
                 "Ends with one line per model: final <model> mse=<value>."},
         footer = {"", "Exit codes: 0 success, 2 bad input, 3 a model diverged (NaN or infinite loss)."})
 public final class TrainCommand implements Callable<Integer> {
 
-    static final int MAX_EPOCHS = 1_000_000;
+    static final int MAX_EPOCHS = Setting.EPOCHS.maxInt();
 
     @Spec
     CommandSpec spec;
@@ -57,57 +61,45 @@ public final class TrainCommand implements Callable<Integer> {
                     + "or 'none' (default: ${DEFAULT-VALUE}).")
     String compare;
 
-    @Option(names = "--epochs", defaultValue = "100", paramLabel = "N",
-            description = "Epochs to train, 1–1000000 (default: ${DEFAULT-VALUE}).")
+    // The options of experiment settings take their default and description from the table.
+    @Option(names = "--epochs", paramLabel = "N", descriptionKey = "EPOCHS")
     int epochs;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
-            description = "Seeds the initial weights (the same for every model), the shuffling "
-                    + "and the noise (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", descriptionKey = "SEED")
     long seed;
 
-    @Option(names = "--lr", paramLabel = "RATE",
-            description = "Learning rate, 1e-7–10 (default: Keras' default for the optimizer: "
-                    + "0.001 for adam and rmsprop, 0.01 for sgd, momentum and nesterov).")
+    @Option(names = "--lr", paramLabel = "RATE", descriptionKey = "LEARNING_RATE")
     Double learningRate;
 
-    @Option(names = "--batch", defaultValue = "32", paramLabel = "N",
-            description = "Mini-batch size, 1–1024 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "N", descriptionKey = "BATCH_SIZE")
     int batch;
 
-    @Option(names = "--width", defaultValue = "64", paramLabel = "N",
-            description = "Units per hidden layer, 1–512 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--width", paramLabel = "N", descriptionKey = "WIDTH")
     int width;
 
-    @Option(names = "--depth", defaultValue = "2", paramLabel = "N",
-            description = "Hidden layers, 1–8 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--depth", paramLabel = "N", descriptionKey = "DEPTH")
     int depth;
 
-    @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "NAME",
-            description = "sgd, momentum, nesterov, rmsprop or adam (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--optimizer", paramLabel = "NAME", descriptionKey = "OPTIMIZER")
     String optimizer;
 
-    @Option(names = "--init", defaultValue = "glorot", paramLabel = "NAME",
-            description = "Weight initialiser: glorot, he, lecun or pytorch, all uniform "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--init", paramLabel = "NAME", descriptionKey = "INITIALIZER")
     String init;
 
-    @Option(names = "--init-scale", defaultValue = "1", paramLabel = "FACTOR",
-            description = "Factor on the initialiser's limit, in (0, 100] (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--init-scale", paramLabel = "FACTOR", descriptionKey = "INIT_SCALE")
     double initScale;
 
-    @Option(names = "--target", paramLabel = "ID",
-            description = "Function to learn on [-2π, 2π]: sin, abs, square, square_wave, sawtooth, "
-                    + "step, x_sin_x or gaussian (default: sin).")
+    @Option(names = "--bias-init", paramLabel = "B", descriptionKey = "BIAS_INIT")
+    double biasInit;
+
+    @Option(names = "--target", paramLabel = "ID", descriptionKey = "TARGET")
     String target;
 
-    @Option(names = "--noise", paramLabel = "SD",
-            description = "Standard deviation of Gaussian noise added to the target, 0–10 (default: 0).")
-    Double noise;
+    @Option(names = "--noise", paramLabel = "SD", descriptionKey = "NOISE")
+    double noise;
 
-    @Option(names = "--points", paramLabel = "N",
-            description = "Evenly spaced training points, 2–100000 (default: 1000).")
-    Integer points;
+    @Option(names = "--points", paramLabel = "N", descriptionKey = "POINTS")
+    int points;
 
     @Option(names = "--data", paramLabel = "FILE.csv",
             description = "Train on x,y pairs from a CSV file instead of a target function.")
@@ -145,13 +137,19 @@ public final class TrainCommand implements Callable<Integer> {
         if (opened != null) {
             if (!given("--epochs")) {
                 int limit = opened.config().epochLimit();
-                epochs = limit > 0 ? Math.min(limit, MAX_EPOCHS) : 100;
+                epochs = limit > 0 ? Math.min(limit, MAX_EPOCHS) : Setting.EPOCHS.defaultInt();
             }
             config = OpenedExperiment.merge(opened.config(), config, givenOptions(), epochs);
             for (String warning : opened.warnings()) {
                 spec.commandLine().getErr().println("warning: " + open + ": " + warning);
             }
         }
+        checkNotInput(csv, "--csv", data, "--data");
+        checkNotInput(predictions, "--predictions", data, "--data");
+        checkNotInput(saveExperiment, "--save-experiment", data, "--data");
+        checkNotInput(csv, "--csv", open, "--open");
+        checkNotInput(predictions, "--predictions", open, "--open");
+        // --open X --save-experiment X re-saves the experiment: legal, and atomic.
         checkDistinct(csv, "--csv", predictions, "--predictions");
         checkDistinct(csv, "--csv", saveExperiment, "--save-experiment");
         checkDistinct(predictions, "--predictions", saveExperiment, "--save-experiment");
@@ -181,21 +179,18 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Checks every option and builds the experiment (the epoch count stays on this command). */
     ExperimentConfig toConfig() throws DataFileException {
-        checkRange("--epochs", epochs, 1, MAX_EPOCHS);
-        checkRange("--batch", batch, 1, ModelRun.MAX_BATCH);
-        checkRange("--width", width, 1, NetworkSpec.MAX_WIDTH);
-        checkRange("--depth", depth, 1, NetworkSpec.MAX_DEPTH);
-        if (!(initScale > 0 && initScale <= 100)) {
-            throw new CliException("--init-scale must be in (0, 100], got " + number(initScale));
-        }
+        SettingOptions.check(Setting.EPOCHS, epochs);
+        SettingOptions.check(Setting.BATCH_SIZE, batch);
+        SettingOptions.check(Setting.WIDTH, width);
+        SettingOptions.check(Setting.DEPTH, depth);
+        SettingOptions.check(Setting.INIT_SCALE, initScale);
+        SettingOptions.check(Setting.BIAS_INIT, biasInit);
         OptimizerKind kind = OptimizerKind.byId(optimizer).orElseThrow(() -> new CliException(
-                "unknown optimizer '" + optimizer + "' (choose from " + optimizerIds() + ")"));
-        double lr = learningRate == null ? kind.defaultLearningRate() : learningRate;
-        if (!(lr >= OptimizerSpec.MIN_LEARNING_RATE && lr <= OptimizerSpec.MAX_LEARNING_RATE)) {
-            throw new CliException("--lr must be in [1e-7, 10], got " + number(lr));
-        }
+                "unknown optimizer '" + Echo.of(optimizer) + "' (choose from " + optimizerIds() + ")"));
+        double lr = SettingOptions.check(Setting.LEARNING_RATE,
+                learningRate == null ? kind.defaultLearningRate() : learningRate);
         Initializer initializer = Initializer.byId(init).orElseThrow(() -> new CliException(
-                "unknown initializer '" + init + "' (choose from " + initializerIds() + ")"));
+                "unknown initializer '" + Echo.of(init) + "' (choose from " + initializerIds() + ")"));
         List<Activation> models = new ArrayList<>();
         models.add(activation(activation, ""));
         models.addAll(compared());
@@ -204,7 +199,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + " models: --compare lists " + (models.size() - 1));
         }
         Dataset dataset = dataset();
-        NetworkSpec network = new NetworkSpec(depth, width, models.get(0), initializer, initScale, 0.0);
+        NetworkSpec network = new NetworkSpec(depth, width, models.get(0), initializer, initScale, biasInit);
         return new ExperimentConfig(dataset, network, models, OptimizerSpec.of(kind, lr), batch, seed,
                 epochs);
     }
@@ -216,7 +211,7 @@ public final class TrainCommand implements Callable<Integer> {
         List<Activation> list = new ArrayList<>();
         for (String id : compare.split(",", -1)) {
             if (id.isBlank()) {
-                throw new CliException("--compare has an empty entry in '" + compare + "'");
+                throw new CliException("--compare has an empty entry in '" + Echo.of(compare) + "'");
             }
             if (id.strip().equalsIgnoreCase("none")) {
                 throw new CliException("--compare none means no other model and cannot be combined "
@@ -229,37 +224,28 @@ public final class TrainCommand implements Callable<Integer> {
 
     private static Activation activation(String id, String where) {
         return Activations.byId(id).orElseThrow(() -> new CliException("unknown activation '"
-                + id.strip() + "'" + where + " (choose from " + Activations.ids() + ")"));
+                + Echo.of(id.strip()) + "'" + where + " (choose from " + Activations.ids() + ")"));
     }
 
     private Dataset dataset() throws DataFileException {
         if (data != null) {
-            List<String> given = new ArrayList<>();
-            if (target != null) {
-                given.add("--target");
+            List<String> recipe = new ArrayList<>();
+            for (String option : List.of("--target", "--noise", "--points")) {
+                if (given(option)) {
+                    recipe.add(option);
+                }
             }
-            if (noise != null) {
-                given.add("--noise");
-            }
-            if (points != null) {
-                given.add("--points");
-            }
-            if (!given.isEmpty()) {
-                throw new CliException("--data cannot be combined with " + String.join(", ", given)
+            if (!recipe.isEmpty()) {
+                throw new CliException("--data cannot be combined with " + String.join(", ", recipe)
                         + " (they describe generated data)");
             }
             return CsvDatasetReader.read(data);
         }
-        TargetFunction function = target == null ? TargetFunction.SIN
-                : TargetFunction.byId(target).orElseThrow(() -> new CliException(
-                        "unknown target '" + target + "' (choose from " + TargetFunction.ids() + ")"));
-        int n = points == null ? 1000 : points;
-        checkRange("--points", n, Dataset.MIN_POINTS, Dataset.MAX_POINTS);
-        double sd = noise == null ? 0 : noise;
-        if (!(sd >= 0 && sd <= 10)) {
-            throw new CliException("--noise must be in [0, 10], got " + number(sd));
-        }
-        return Dataset.generate(function, n, Dataset.DEFAULT_MIN_X, Dataset.DEFAULT_MAX_X, sd, seed);
+        TargetFunction function = TargetFunction.byId(target).orElseThrow(() -> new CliException(
+                "unknown target '" + Echo.of(target) + "' (choose from " + TargetFunction.ids() + ")"));
+        SettingOptions.check(Setting.POINTS, points);
+        SettingOptions.check(Setting.NOISE, noise);
+        return Dataset.generate(function, points, Dataset.DEFAULT_MIN_X, Dataset.DEFAULT_MAX_X, noise, seed);
     }
 
     /**
@@ -361,9 +347,28 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private static void checkDistinct(Path a, String aName, Path b, String bName) {
-        if (a != null && b != null
-                && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+        if (a != null && b != null && sameFile(a, b)) {
             throw new CliException(aName + " and " + bName + " must name different files");
+        }
+    }
+
+    /** Refuses an output that would overwrite an input (the run would destroy what it reads). */
+    static void checkNotInput(Path output, String outputName, Path input, String inputName) {
+        if (output != null && input != null && sameFile(output, input)) {
+            throw new CliException(outputName + " " + Echo.of(output.toString()) + " is the " + inputName
+                    + " file: writing it would destroy the input (choose another name)");
+        }
+    }
+
+    /** Whether two paths name one file (the same path, or links to one existing file). */
+    public static boolean sameFile(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return java.nio.file.Files.exists(a) && java.nio.file.Files.exists(b) && java.nio.file.Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  */
 public final class ModelRun {
 
-    public static final int MAX_BATCH = 1024;
+    public static final int MAX_BATCH = Setting.BATCH_SIZE.maxInt();
     /** Salt that separates the shuffling stream from the weight stream of the same seed. */
     private static final long SHUFFLE_SALT = 0x9E3779B97F4A7C15L;
 
@@ -64,9 +64,7 @@ public final class ModelRun {
     }
 
     private static int checkBatch(int batchSize) {
-        if (batchSize < 1 || batchSize > MAX_BATCH) {
-            throw new IllegalArgumentException("batch size must be 1–" + MAX_BATCH + ", got " + batchSize);
-        }
+        Setting.BATCH_SIZE.check(batchSize);
         return batchSize;
     }
 

@@ -32,7 +32,7 @@ import java.util.function.Predicate;
 public final class Trainer implements AutoCloseable {
 
     /** The speed the app starts at: the 100 epochs of the classic experiment in about 5 s. */
-    public static final double DEFAULT_SPEED = 20;
+    public static final double DEFAULT_SPEED = org.activationlab.engine.Setting.SPEED.defaultValue();
     /** Longest time between snapshots while training inside an epoch or draining commands. */
     public static final long PUBLISH_INTERVAL_MILLIS = 40;
     private static final long PUBLISH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(PUBLISH_INTERVAL_MILLIS);

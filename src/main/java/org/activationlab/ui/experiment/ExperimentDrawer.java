@@ -22,6 +22,7 @@ import org.activationlab.engine.Dataset;
 import org.activationlab.engine.Initializer;
 import org.activationlab.engine.NetworkSpec;
 import org.activationlab.engine.OptimizerKind;
+import org.activationlab.engine.Setting;
 import org.activationlab.engine.TargetFunction;
 import org.activationlab.training.ExperimentConfig;
 import org.activationlab.training.Snapshot;
@@ -43,24 +44,30 @@ public final class ExperimentDrawer extends ScrollPane {
     public static final List<Integer> POINT_COUNTS = List.of(10, 20, 50, 100, 200, 500, 1000, 2000, 5000);
 
     private final LabModel model;
-    private final LogSlider learningRate = new LogSlider("drawer-learning-rate", -5, 0, LogSlider::rate);
+    private final LogSlider learningRate = new LogSlider("drawer-learning-rate",
+            Math.log10(Setting.LEARNING_RATE.min()), Math.log10(Setting.LEARNING_RATE.max()), LogSlider::rate);
     private final ChoiceBox<OptimizerKind> optimizer = choice("drawer-optimizer", OptimizerKind.values(),
             OptimizerKind::displayName);
     private final ChoiceBox<Integer> batchSize = choice("drawer-batch-size", BATCH_SIZES.toArray(new Integer[0]),
             String::valueOf);
-    private final Spinner<Integer> width = new Spinner<>(new DoublingFactory(1, NetworkSpec.MAX_WIDTH, 64));
-    private final Spinner<Integer> depth = new Spinner<>(1, NetworkSpec.MAX_DEPTH, 2);
+    private final Spinner<Integer> width = new Spinner<>(new DoublingFactory(Setting.WIDTH.minInt(),
+            Setting.WIDTH.maxInt(), Setting.WIDTH.defaultInt()));
+    private final Spinner<Integer> depth = new Spinner<>(Setting.DEPTH.minInt(), Setting.DEPTH.maxInt(),
+            Setting.DEPTH.defaultInt());
     private final ChoiceBox<Initializer> initializer = choice("drawer-initializer", Initializer.values(),
             Initializer::displayName);
-    private final LogSlider initScale = new LogSlider("drawer-init-scale", -1, 2,
+    /** The init scale's range is open at 0: the slider starts four decades below its maximum. */
+    private final LogSlider initScale = new LogSlider("drawer-init-scale",
+            Math.log10(Setting.INIT_SCALE.max()) - 4, Math.log10(Setting.INIT_SCALE.max()),
             v -> String.format(Locale.ROOT, "× %.3g", v));
-    private final Spinner<Double> biasInit = new Spinner<>(-10.0, 10.0, 0.0, 0.1);
+    private final Spinner<Double> biasInit = new Spinner<>(Setting.BIAS_INIT.min(), Setting.BIAS_INIT.max(),
+            Setting.BIAS_INIT.defaultValue(), 0.1);
     private final TextField seed = new TextField();
     private final ComboBox<TargetFunction> target =
             new ComboBox<>(FXCollections.observableArrayList(TargetFunction.values()));
     private final ChoiceBox<Integer> points = choice("drawer-points", POINT_COUNTS.toArray(new Integer[0]),
             String::valueOf);
-    private final Slider noise = new Slider(0, 1, 0);
+    private final Slider noise = new Slider(Setting.NOISE.min(), Setting.NOISE.max(), Setting.NOISE.defaultValue());
     private final Label noiseValue = new Label();
     private final Label dataInfo = new Label();
     private final Button loadCsv = new Button("Load CSV…");
@@ -141,6 +148,18 @@ public final class ExperimentDrawer extends ScrollPane {
         applies.getStyleClass().add("drawer-note");
         applies.setWrapText(true);
 
+        tooltip(learningRate, Setting.LEARNING_RATE);
+        tooltip(optimizer, Setting.OPTIMIZER);
+        tooltip(batchSize, Setting.BATCH_SIZE);
+        tooltip(width, Setting.WIDTH);
+        tooltip(depth, Setting.DEPTH);
+        tooltip(initializer, Setting.INITIALIZER);
+        tooltip(initScale, Setting.INIT_SCALE);
+        tooltip(biasInit, Setting.BIAS_INIT);
+        tooltip(seed, Setting.SEED);
+        tooltip(target, Setting.TARGET);
+        tooltip(points, Setting.POINTS);
+        tooltip(noise, Setting.NOISE);
         VBox content = new VBox(head, applies,
                 section("Training"),
                 row("Learning rate", learningRate), row("Optimiser", optimizer), row("Batch size", batchSize),
@@ -194,7 +213,7 @@ public final class ExperimentDrawer extends ScrollPane {
             target.setValue(d.target().orElse(null));
             showChoice(points, d.size());
             if (!noise.isValueChanging()) {
-                noise.setValue(Math.min(1, d.noise()));
+                noise.setValue(d.noise());
                 noiseValue.setText(String.format(Locale.ROOT, "%.2f", noise.getValue()));
             }
             points.setDisable(!generated);
@@ -206,6 +225,18 @@ public final class ExperimentDrawer extends ScrollPane {
         } finally {
             updating = false;
         }
+    }
+
+    /** The settings table's help, range and default as the control's tooltip. */
+    private static void tooltip(javafx.scene.control.Control control, Setting setting) {
+        Tooltip tip = new Tooltip(setting.description());
+        tip.setWrapText(true);
+        tip.setMaxWidth(360);
+        control.setTooltip(tip);
+    }
+
+    private static void tooltip(LogSlider slider, Setting setting) {
+        Tooltip.install(slider, new Tooltip(setting.description()));
     }
 
     private void send(Runnable action) {
@@ -275,10 +306,22 @@ public final class ExperimentDrawer extends ScrollPane {
             }
         });
         spinner.valueProperty().addListener((o, a, v) -> {
-            if (v != null && !v.equals(a)) {
+            // A typed value beyond the range passes through on its way to being clamped by the
+            // factory; only the clamped value is sent (the trainer would refuse the other).
+            if (v != null && !v.equals(a) && inRange(factory, v)) {
                 action.accept(v);
             }
         });
+    }
+
+    private static boolean inRange(SpinnerValueFactory<?> factory, Object value) {
+        if (factory instanceof SpinnerValueFactory.IntegerSpinnerValueFactory f && value instanceof Integer v) {
+            return v >= f.getMin() && v <= f.getMax();
+        }
+        if (factory instanceof SpinnerValueFactory.DoubleSpinnerValueFactory f && value instanceof Double v) {
+            return v >= f.getMin() && v <= f.getMax();
+        }
+        return true;
     }
 
     private static <T> ChoiceBox<T> choice(String id, T[] items, Function<T, String> text) {
@@ -364,5 +407,21 @@ public final class ExperimentDrawer extends ScrollPane {
 
     Slider noiseSlider() {
         return noise;
+    }
+
+    LogSlider initScaleSlider() {
+        return initScale;
+    }
+
+    Spinner<Integer> widthSpinner() {
+        return width;
+    }
+
+    Spinner<Integer> depthSpinner() {
+        return depth;
+    }
+
+    Spinner<Double> biasInitSpinner() {
+        return biasInit;
     }
 }

@@ -97,6 +97,11 @@ public final class FileActions {
             error("Could not open " + name(absolute), e.getMessage()
                     + "\n\nThe current experiment was not changed.");
             return false;
+        } catch (RuntimeException e) {
+            // Whatever else goes wrong with a file, the teacher sees a dialog, not nothing.
+            error("Could not open " + name(absolute), "An unexpected problem with this file ("
+                    + e.getClass().getSimpleName() + "). Please report it.\n\nThe current experiment was not changed.");
+            return false;
         }
         model.load(opened.contents());
         currentFile.set(absolute);

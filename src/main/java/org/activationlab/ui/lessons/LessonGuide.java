@@ -15,7 +15,7 @@ import javafx.scene.input.KeyCombination;
 import org.activationlab.training.lesson.Lesson;
 import org.activationlab.training.lesson.LessonCatalogue;
 import org.activationlab.training.lesson.LessonLoader;
-import org.activationlab.training.lesson.LessonSettings;
+import org.activationlab.training.ExperimentFile;
 import org.activationlab.training.lesson.LessonStep;
 import org.activationlab.ui.LabModel;
 import org.activationlab.ui.MainView;
@@ -43,7 +43,7 @@ public final class LessonGuide {
     private final ReadOnlyBooleanWrapper pickerShowing = new ReadOnlyBooleanWrapper(this, "pickerShowing");
     /** Bumped on every step change, so that a view redraws even when the index stays the same. */
     private final ReadOnlyIntegerWrapper changes = new ReadOnlyIntegerWrapper(this, "changes");
-    private LessonSettings loaded;
+    private ExperimentFile.Contents loaded;
     private SoftmaxPanel softmaxPanel;
     private boolean showingPanel;
 
@@ -212,8 +212,8 @@ public final class LessonGuide {
     private void enter(int index) {
         LessonStep step = lesson.get().step(index);
         if (!step.settings().equals(loaded)) {
-            model.load(step.settings().toConfig());
-            model.setSpeed(step.settings().speed());
+            model.load(step.settings().config());
+            model.setSpeed(step.settings().epochsPerSecond());
             loaded = step.settings();
         }
         step.tabTitle().ifPresent(this::selectTab);

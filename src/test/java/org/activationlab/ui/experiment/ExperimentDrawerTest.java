@@ -6,6 +6,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.activationlab.engine.OptimizerKind;
+import org.activationlab.engine.Setting;
 import org.activationlab.engine.TargetFunction;
 import org.activationlab.training.ExperimentConfig;
 import org.activationlab.training.Snapshot;
@@ -159,7 +160,7 @@ class ExperimentDrawerTest {
         robot.drag("#drawer-noise .thumb").moveBy(60, 0).release(javafx.scene.input.MouseButton.PRIMARY);
         s = barrier(view);
         double noise = s.config().data().noise();
-        assertTrue(noise > 0 && noise <= 1, "noise " + noise);
+        assertTrue(noise > 0 && noise <= Setting.NOISE.max(), "noise " + noise);
         assertEquals(TargetFunction.ABS, s.config().data().target().orElseThrow(), "the target stays");
         Slider slider = view.experiment().drawer().noiseSlider();
         assertEquals(noise, onFx(slider::getValue), 0.006);
@@ -210,5 +211,48 @@ class ExperimentDrawerTest {
         onFx(view::requestFocus);
         robot.type(KeyCode.RIGHT);
         ExperimentFx.await(view, "one epoch", x -> x.epoch() == 1);
+    }
+
+    /** The drawer's widgets take their ranges, defaults and tooltips from the settings table. */
+    @Test
+    void theWidgetsTakeTheirRangesDefaultsAndTooltipsFromTheSettingsTable() {
+        ExperimentDrawer d = view.experiment().drawer();
+        onFx(() -> {
+            Slider rate = d.learningRateSlider().slider();
+            assertEquals(Math.log10(Setting.LEARNING_RATE.min()), rate.getMin(), 1e-12);
+            assertEquals(Math.log10(Setting.LEARNING_RATE.max()), rate.getMax(), 1e-12);
+            Slider scale = d.initScaleSlider().slider();
+            assertEquals(Math.log10(Setting.INIT_SCALE.max()), scale.getMax(), 1e-12);
+            assertTrue(Setting.INIT_SCALE.accepts(Math.pow(10, scale.getMin())), "the open end is not reachable");
+            assertEquals(Setting.NOISE.min(), d.noiseSlider().getMin());
+            assertEquals(Setting.NOISE.max(), d.noiseSlider().getMax());
+            for (var entry : java.util.Map.of(Setting.WIDTH, d.widthSpinner(), Setting.DEPTH, d.depthSpinner()).entrySet()) {
+                var factory = (javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory)
+                        entry.getValue().getValueFactory();
+                Setting s = entry.getKey();
+                assertEquals(s.minInt(), factory.getMin(), s.name());
+                assertEquals(s.maxInt(), factory.getMax(), s.name());
+                assertEquals(s.description(), entry.getValue().getTooltip().getText());
+            }
+            var bias = (javafx.scene.control.SpinnerValueFactory.DoubleSpinnerValueFactory)
+                    d.biasInitSpinner().getValueFactory();
+            assertEquals(Setting.BIAS_INIT.min(), bias.getMin());
+            assertEquals(Setting.BIAS_INIT.max(), bias.getMax());
+            assertEquals(Setting.BIAS_INIT.description(), d.biasInitSpinner().getTooltip().getText());
+            // Just outside the range is not accepted: the spinners stop at the table's ends.
+            bias.setValue(Math.nextUp(Setting.BIAS_INIT.max()));
+            assertEquals(Setting.BIAS_INIT.max(), bias.getValue());
+            var depth = (javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory)
+                    d.depthSpinner().getValueFactory();
+            depth.setValue(Setting.DEPTH.maxInt() + 1);
+            assertEquals(Setting.DEPTH.maxInt(), depth.getValue());
+            for (Integer b : ExperimentDrawer.BATCH_SIZES) {
+                assertTrue(Setting.BATCH_SIZE.accepts(b), "batch size " + b);
+            }
+            for (Integer n : ExperimentDrawer.POINT_COUNTS) {
+                assertTrue(Setting.POINTS.accepts(n), "points " + n);
+            }
+            return null;
+        });
     }
 }

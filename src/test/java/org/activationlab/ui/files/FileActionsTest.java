@@ -193,6 +193,15 @@ public class FileActionsTest {
         assertFalse(onFx(() -> files.open(truncated)));
         assertTrue(dialogs(robot).stream().anyMatch(p -> p.getContentText().startsWith("the file ends too early")));
         assertSame(before, quietBarrier().config());
+
+        // These threw out of File ▸ Open without any dialog (NumberFormatException, OutOfMemoryError).
+        Path extreme = dir.resolve("extreme.json");
+        Files.writeString(extreme, text.replace("\"batch_size\": 32", "\"batch_size\": 1e-2147483649"));
+        assertFalse(onFx(() -> files.open(extreme)));
+        assertTrue(dialogs(robot).stream().anyMatch(p -> p.getContentText().startsWith("batch_size must be a whole number")));
+        assertFalse(onFx(() -> files.open(Path.of("/dev/zero"))));
+        assertTrue(dialogs(robot).stream().anyMatch(p -> p.getContentText().startsWith("not a regular file")));
+        assertSame(before, quietBarrier().config());
     }
 
     @Test
