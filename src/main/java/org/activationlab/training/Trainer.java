@@ -37,8 +37,11 @@ public final class Trainer implements AutoCloseable {
     public static final long PUBLISH_INTERVAL_MILLIS = 40;
     private static final long PUBLISH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(PUBLISH_INTERVAL_MILLIS);
     private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
-    /** How long {@link #close()} waits for the thread; it stops between batches, well within. */
-    private static final long CLOSE_WAIT_MILLIS = 5000;
+    /**
+     * How long {@link #close()} waits for the thread (on the FX thread, so briefly); the thread
+     * stops at its next check between batches or chunks of points in any case.
+     */
+    private static final long CLOSE_WAIT_MILLIS = 1000;
 
     /** A command and the id {@link #send} gave it. */
     private record Envelope(long id, TrainerCommand command) { }
@@ -186,6 +189,16 @@ public final class Trainer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Waits up to {@code millis} for the thread to end (after {@link #close()}).
+     *
+     * @return whether it has ended
+     */
+    public boolean awaitTermination(long millis) throws InterruptedException {
+        thread.join(millis);
+        return !thread.isAlive();
     }
 
     private void publish() {
