@@ -72,17 +72,20 @@ public final class AtomicOutput implements AutoCloseable {
         for (int attempt = 0; ; attempt++) {
             Path temp = dir.resolve(tempName(absolute.getFileName().toString(),
                     Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16)));
+            // Registered before the file exists: a SIGTERM right after it appears must find it.
+            CLEANUP.get();
+            PENDING.add(temp);
             try {
                 OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temp,
                         StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
-                PENDING.add(temp);
-                CLEANUP.get();
                 return new AtomicOutput(absolute, label, temp, stream);
             } catch (FileAlreadyExistsException e) {
+                PENDING.remove(temp); // someone else's file: never ours to delete
                 if (attempt == 10) {
                     throw new OutputFileException("cannot write " + label + ": " + reason(e), e);
                 }
             } catch (IOException e) {
+                PENDING.remove(temp);
                 throw new OutputFileException("cannot write " + label + ": " + reason(e), e);
             }
         }

@@ -48,6 +48,8 @@ public final class LabModel {
     /** The lesson the experiment belongs to (null for none); saved in and opened from files. */
     private final StringProperty lessonId = new SimpleStringProperty(this, "lessonId");
     private final List<Runnable> resetListeners = new ArrayList<>();
+    /** The teacher's edits of the experiment (and of the data and notes), for undo and redo. */
+    private final UndoHistory history = new UndoHistory();
     private long snapshotsTaken;
     /** The config our last edit asked for, until the trainer reports that command's outcome. */
     private ExperimentConfig expected;
@@ -81,6 +83,14 @@ public final class LabModel {
     }
 
     /**
+     * Undo and redo of the teacher's edits: every setting changed here, the data, and what
+     * features record (notes). Opening a file or a lesson starts a new history.
+     */
+    public UndoHistory history() {
+        return history;
+    }
+
+    /**
      * Why the trainer refused the newest command that failed (a load it could not build, a value
      * out of range), or null; cleared by the next action. Its outcome is reported whatever
      * commands follow it.
@@ -106,6 +116,7 @@ public final class LabModel {
      */
     public void load(ExperimentFile.Contents contents) {
         beforeRace = null;
+        history.clear();
         sendLoad(contents.config());
         trainer.send(new TrainerCommand.SetSpeed(contents.epochsPerSecond())); // same action
         switchMode.set(contents.switchMode());
@@ -197,10 +208,13 @@ public final class LabModel {
         if (isRacing()) {
             return;
         }
+        history.recordStep("activation", config().models().get(SWITCHED_MODEL), activation,
+                this::selectActivation);
         send(new TrainerCommand.SwitchActivation(SWITCHED_MODEL, activation, switchMode.get()));
     }
 
     public void setSeed(long seed) {
+        history.recordStep("seed", config().seed(), seed, this::setSeed);
         send(new TrainerCommand.SetSeed(seed));
     }
 
@@ -210,6 +224,7 @@ public final class LabModel {
      */
     public void load(ExperimentConfig config) {
         beforeRace = null;
+        history.clear();
         sendLoad(config);
     }
 
@@ -245,6 +260,8 @@ public final class LabModel {
 
     /** Applied from the next step; the optimiser's state starts afresh. */
     public void setLearningRate(double learningRate) {
+        history.recordChange("learning rate", config().optimizer().learningRate(), learningRate,
+                this::setLearningRate);
         ExperimentConfig next = config();
         next = next.withOptimizer(next.optimizer().withLearningRate(learningRate));
         expect(next, send(new TrainerCommand.SetLearningRate(learningRate)));
@@ -252,6 +269,7 @@ public final class LabModel {
 
     /** Another optimiser (Keras' defaults) at the current learning rate. */
     public void setOptimizer(OptimizerKind kind) {
+        history.recordChange("optimiser", config().optimizer().kind(), kind, this::setOptimizer);
         ExperimentConfig next = config();
         next = next.withOptimizer(org.activationlab.engine.OptimizerSpec.of(kind,
                 next.optimizer().learningRate()));
@@ -260,47 +278,63 @@ public final class LabModel {
 
     /** Restarts every model with the new batch size. */
     public void setBatchSize(int batchSize) {
+        history.recordChange("batch size", config().batchSize(), batchSize, this::setBatchSize);
         ExperimentConfig next = config().withBatchSize(batchSize);
         expect(next, send(new TrainerCommand.SetBatchSize(batchSize)));
     }
 
     /** A new shape or initialisation: every model restarts from new weights. */
     public void setNetwork(NetworkSpec network) {
+        setNetwork("network", network);
+    }
+
+    private void setNetwork(String what, NetworkSpec network) {
+        history.recordChange(what, config().network(), network, this::setNetwork);
         ExperimentConfig next = config().withNetwork(network);
         expect(next, send(new TrainerCommand.SetNetwork(network)));
     }
 
-    private void editNetwork(UnaryOperator<NetworkSpec> edit) {
-        setNetwork(edit.apply(config().network()));
+    private void editNetwork(String what, UnaryOperator<NetworkSpec> edit) {
+        setNetwork(what, edit.apply(config().network()));
     }
 
     public void setWidth(int width) {
-        editNetwork(n -> new NetworkSpec(n.depth(), width, n.activation(), n.initializer(),
+        editNetwork("width", n -> new NetworkSpec(n.depth(), width, n.activation(), n.initializer(),
                 n.initScale(), n.biasInit()));
     }
 
     public void setDepth(int depth) {
-        editNetwork(n -> new NetworkSpec(depth, n.width(), n.activation(), n.initializer(),
+        editNetwork("depth", n -> new NetworkSpec(depth, n.width(), n.activation(), n.initializer(),
                 n.initScale(), n.biasInit()));
     }
 
     public void setInitializer(Initializer initializer) {
-        editNetwork(n -> new NetworkSpec(n.depth(), n.width(), n.activation(), initializer,
+        editNetwork("initialiser", n -> new NetworkSpec(n.depth(), n.width(), n.activation(), initializer,
                 n.initScale(), n.biasInit()));
     }
 
     public void setInitScale(double scale) {
-        editNetwork(n -> new NetworkSpec(n.depth(), n.width(), n.activation(), n.initializer(),
+        editNetwork("initial weight scale", n -> new NetworkSpec(n.depth(), n.width(), n.activation(), n.initializer(),
                 scale, n.biasInit()));
     }
 
     public void setBiasInit(double bias) {
-        editNetwork(n -> new NetworkSpec(n.depth(), n.width(), n.activation(), n.initializer(),
+        editNetwork("initial bias", n -> new NetworkSpec(n.depth(), n.width(), n.activation(), n.initializer(),
                 n.initScale(), bias));
     }
 
     /** New training data: every model restarts. */
     public void setData(Dataset data) {
+        setData("training data", data);
+    }
+
+    /** Data edits by hand are steps of their own; generated data merges (a held spinner). */
+    private void setData(String what, Dataset data) {
+        if (what.equals("training data")) {
+            history.recordChange(what, config().data(), data, this::setData);
+        } else {
+            history.recordStep(what, config().data(), data, this::setData);
+        }
         ExperimentConfig next = config().withData(data);
         expect(next, send(new TrainerCommand.SetData(data)));
     }
@@ -351,7 +385,7 @@ public final class LabModel {
     /** Adds the training point (x, y); the data becomes custom. Returns the new data. */
     public Dataset addPoint(double x, double y) {
         Dataset data = DataEdits.withPoint(config().data(), x, y);
-        setData(data);
+        setData("add a point", data);
         return data;
     }
 
@@ -362,12 +396,17 @@ public final class LabModel {
      * @return whether a point was removed
      */
     public boolean removePointNear(PlotViewport viewport, double px, double py) {
+        return removePointNear(viewport, px, py, DataEdits.REMOVE_RADIUS_PX);
+    }
+
+    /** As {@link #removePointNear(PlotViewport, double, double)} within {@code radius} pixels. */
+    public boolean removePointNear(PlotViewport viewport, double px, double py, double radius) {
         Dataset data = config().data();
-        int index = DataEdits.nearestPoint(data, viewport, px, py, DataEdits.REMOVE_RADIUS_PX);
+        int index = DataEdits.nearestPoint(data, viewport, px, py, radius);
         if (index < 0 || data.size() <= Dataset.MIN_POINTS) {
             return false;
         }
-        setData(DataEdits.withoutPoint(data, index));
+        setData("remove a point", DataEdits.withoutPoint(data, index));
         return true;
     }
 

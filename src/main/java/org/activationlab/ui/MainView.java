@@ -24,6 +24,7 @@ import org.activationlab.engine.ModelStats;
 import org.activationlab.training.Snapshot;
 import org.activationlab.ui.chart.ChartCanvas;
 import org.activationlab.ui.experiment.ExperimentController;
+import org.activationlab.ui.fit.FitPointer;
 import org.activationlab.ui.fit.FitChart;
 import org.activationlab.ui.fit.LossChart;
 import org.activationlab.ui.gallery.ActivationCard;
@@ -61,7 +62,11 @@ public final class MainView extends BorderPane {
     private final List<ChartCanvas> charts = new ArrayList<>();
     private final Node defaultContent;
     private LongConsumer frameListener;
+    /** The previous frame's pulse time, 0 before the first. */
+    private long lastFrameNanos;
     private final ExperimentController experiment;
+    private final FitPointer pointer;
+    private final UndoActions undo;
 
     public MainView(LabModel model) {
         this.model = model;
@@ -132,6 +137,32 @@ public final class MainView extends BorderPane {
         };
         Instruments.install(this);
         experiment = new ExperimentController(this);
+        pointer = new FitPointer(this);
+        undo = new UndoActions(this);
+        // Until the shell's menus place them: the pointer's tools and undo in the Experiment menu.
+        Menu experimentMenu = menu("Experiment");
+        for (MenuAction action : undo.actions()) {
+            experimentMenu.getItems().add(action.menuItem());
+        }
+        experimentMenu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        for (MenuAction action : pointer.actions()) {
+            experimentMenu.getItems().add(action.menuItem());
+        }
+    }
+
+    /** The fit chart's pointer tools (Point, Edit data, Note) and the notes pinned on it. */
+    public FitPointer pointer() {
+        return pointer;
+    }
+
+    /** Undo and redo (Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y) of the model's history. */
+    public UndoActions undo() {
+        return undo;
+    }
+
+    /** Adds a group of controls at the end of the control bar (the pointer's tool row). */
+    public void addControls(Node group) {
+        controls.getChildren().add(group);
     }
 
     /** The experiment drawer, race mode and data editing. */
@@ -155,6 +186,10 @@ public final class MainView extends BorderPane {
     }
 
     private void onFrame(long now) {
+        if (lastFrameNanos != 0) {
+            model.trainer().pacing().frameShown(now - lastFrameNanos);
+        }
+        lastFrameNanos = now;
         model.pullSnapshot();
         for (int i = 0; i < charts.size(); i++) {
             ChartCanvas chart = charts.get(i);

@@ -21,16 +21,15 @@ import org.activationlab.ui.MainView;
 import org.activationlab.ui.ShortcutsOverlay;
 import org.activationlab.ui.Theme;
 import org.activationlab.ui.Toast;
-import org.activationlab.ui.fit.AnnotationLayer;
 
 import java.util.HashSet;
 import java.util.Set;
 
 /**
  * Everything for teaching in front of a class, installed into the main window: presentation
- * mode, text scale and colour themes ({@link Appearance}), the shortcuts list, and notes and
- * arrows pinned on the fit chart. Adds its items to the View and Help menus and its keys to the
- * window's one shortcut registry.
+ * mode, text scale and colour themes ({@link Appearance}) and the shortcuts list. Adds its items
+ * to the View and Help menus and its keys to the window's one shortcut registry. (Notes on the
+ * fit chart belong to its pointer, ui.fit.FitPointer.)
  */
 public final class Classroom {
 
@@ -42,14 +41,10 @@ public final class Classroom {
     static final String BIGGER = "Bigger text and lines";
     static final String SMALLER = "Smaller text and lines";
     static final String ACTUAL = "Text and lines at 100 %";
-    static final String NOTE = "Pin a note: press, then click on the fit chart";
-    static final String CANCEL_NOTE = "Cancel the note";
-    static final String CLEAR = "Clear notes and arrows";
 
     private final MainView view;
     private final Appearance appearance;
     private final Toast toast = new Toast();
-    private final AnnotationLayer annotations;
     private final ShortcutsOverlay shortcutsOverlay;
     private final PresentationMode presentation;
     private final Set<String> descriptions = new HashSet<>();
@@ -58,16 +53,13 @@ public final class Classroom {
         this.view = view;
         Scene scene = view.getScene();
         appearance = new Appearance(scene, preferences);
-        annotations = new AnnotationLayer(view.fitChart());
         shortcutsOverlay = new ShortcutsOverlay(view.shortcuts(), descriptions);
         PresentationBar bar = new PresentationBar(view.model(), appearance, shortcutsOverlay::toggle,
                 this::leavePresentation);
         presentation = new PresentationMode(view, stage, bar, toast);
-        view.addOverlay(annotations);
         view.addOverlay(bar);
         view.addOverlay(toast);
         view.addOverlay(shortcutsOverlay);
-        clearAnnotationsOnRestart();
         keepRoomForChartsWhenScaled();
         installShortcuts();
         installMenus();
@@ -90,10 +82,6 @@ public final class Classroom {
 
     public PresentationMode presentation() {
         return presentation;
-    }
-
-    public AnnotationLayer annotations() {
-        return annotations;
     }
 
     public ShortcutsOverlay shortcutsOverlay() {
@@ -125,23 +113,12 @@ public final class Classroom {
                 appearance.scalePercentProperty()));
     }
 
-    /** Notes point at curves that a reset or a restart (new seed, new data) replaces. */
-    private void clearAnnotationsOnRestart() {
-        view.model().addResetListener(annotations::clear);
-        view.model().snapshotProperty().addListener((obs, old, now) -> {
-            if (old != null && now != null && old.epoch() > 0 && now.epoch() == 0) {
-                annotations.clear();
-            }
-        });
-    }
-
     private void installShortcuts() {
         ControlKeys.install(view.shortcuts(), view.model());
         add(new KeyCodeCombination(KeyCode.F5), PRESENT, presentation::toggle);
-        // Esc acts only when there is something to close, first the list, then a note, then the
-        // mode; otherwise it goes on to the focused control.
+        // Esc acts only when there is something to close, first the list (a note being placed
+        // comes before, see ui.fit.FitPointer), then the mode; otherwise it goes on to the focused control.
         add(esc(), CLOSE_KEYS, shortcutsOverlay::isOpen, shortcutsOverlay::close);
-        add(esc(), CANCEL_NOTE, annotations::isEditing, annotations::cancelNote);
         add(esc(), LEAVE, presentation::isActive, presentation::leave);
         add(new KeyCodeCombination(KeyCode.F1), KEYS, shortcutsOverlay::toggle);
         // "?" is Shift + / on US keyboards; other layouts put it elsewhere, hence the character too.
@@ -157,8 +134,6 @@ public final class Classroom {
         for (KeyCode code : new KeyCode[]{KeyCode.DIGIT0, KeyCode.NUMPAD0}) {
             add(ctrl(code), ACTUAL, () -> setScale(100));
         }
-        add(new KeyCodeCombination(KeyCode.A), NOTE, this::startNote);
-        add(new KeyCodeCombination(KeyCode.DELETE), CLEAR, annotations::clear);
     }
 
     private static KeyCombination esc() {
@@ -199,11 +174,6 @@ public final class Classroom {
     private void setScale(int percent) {
         appearance.setScalePercent(percent);
         toast.show("Text " + appearance.scalePercent() + " %");
-    }
-
-    private void startNote() {
-        annotations.startNote();
-        toast.show("Click on the fit chart to place the note (Esc cancels)");
     }
 
     private void installMenus() {
@@ -250,9 +220,7 @@ public final class Classroom {
                 item("Smaller", ctrl(KeyCode.MINUS), this::smaller),
                 item("Actual size", ctrl(KeyCode.DIGIT0), () -> setScale(100)));
 
-        viewMenu.getItems().addAll(present, themes, sizes, new SeparatorMenuItem(),
-                item("Add a note", new KeyCodeCombination(KeyCode.A), this::startNote),
-                item("Clear notes and arrows", new KeyCodeCombination(KeyCode.DELETE), annotations::clear));
+        viewMenu.getItems().addAll(present, themes, sizes);
         view.menu("Help").getItems().add(
                 item("Keyboard shortcuts", new KeyCodeCombination(KeyCode.F1), shortcutsOverlay::open));
     }

@@ -7,8 +7,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.activationlab.engine.DataFileException;
@@ -23,9 +21,9 @@ import java.io.File;
 
 /**
  * Puts the experiment controls into the main window: the "Experiment" drawer on the left (E),
- * race mode in the centre (G), "Load data from CSV…" in the File menu, and adding (left click)
- * or removing (right click) training points on the fit chart. Everything it does to the
- * experiment goes through the {@link LabModel}.
+ * race mode in the centre (G) and "Load data from CSV…" in the File menu. Everything it does to
+ * the experiment goes through the {@link LabModel}. (Clicks on the fit chart belong to
+ * {@link FitPointer}.)
  */
 public final class ExperimentController {
 
@@ -75,7 +73,6 @@ public final class ExperimentController {
         view.shortcuts().add(RACE_KEY, "Race all activations / back to two models", this::toggleRace);
         view.shortcuts().add(CSV_KEY, "Load training data from a CSV file", this::chooseCsv);
 
-        view.fitChart().addEventHandler(MouseEvent.MOUSE_CLICKED, this::onFitChartClick);
         view.widthProperty().addListener((obs, old, now) -> placeGallery());
         model.snapshotProperty().addListener((obs, old, now) -> show(now));
     }
@@ -159,22 +156,6 @@ public final class ExperimentController {
         Node right = model.isRacing() || crowded ? null : gallery;
         if (view.getRight() != right) {
             view.setRight(right);
-        }
-    }
-
-    private void onFitChartClick(MouseEvent e) {
-        PlotViewport v = view.fitChart().viewport();
-        if (v == null || !e.isStillSincePress()) {
-            return;
-        }
-        if (e.getButton() == MouseButton.PRIMARY) {
-            boolean inPlot = e.getX() >= v.left() && e.getX() <= v.right()
-                    && e.getY() >= v.top() && e.getY() <= v.bottom();
-            if (inPlot) {
-                model.addPoint(v.dataX(e.getX()), v.dataY(e.getY()));
-            }
-        } else if (e.getButton() == MouseButton.SECONDARY) {
-            model.removePointNear(v, e.getX(), e.getY());
         }
     }
 

@@ -5,16 +5,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import org.activationlab.ui.chart.PlotViewport;
+import org.activationlab.ui.UndoHistory;
 
 import java.util.List;
 import java.util.Objects;
@@ -22,10 +20,10 @@ import java.util.Objects;
 /**
  * Notes and arrows the teacher pins on the fit chart, kept in data coordinates so they stay on
  * the curve they point at when the window or the text scale changes. Laid over the charts;
- * only the note being typed takes the mouse, the rest lets clicks through to the charts.
- *
- * <p>Press A (or View ▸ Add a note), click on the chart, type, Enter. Shift + drag on the chart
- * draws an arrow. Colours and sizes come from CSS ({@code .annotation-note},
+ * only the note being typed takes the mouse, the rest lets clicks through to the charts. The
+ * chart's mouse belongs to {@link FitPointer}, which calls {@link #openEditor} (Note tool) and
+ * {@link #previewArrow} / {@link #pinArrow} (Shift + drag). Pinning and clearing are recorded
+ * in the undo history. Colours and sizes come from CSS ({@code .annotation-note},
  * {@code .annotation-arrow}).
  */
 public final class AnnotationLayer extends Pane {
@@ -43,21 +41,21 @@ public final class AnnotationLayer extends Pane {
     }
 
     /** Shorter drags are taken for a slip of the hand, not an arrow. */
-    private static final double MIN_ARROW_PIXELS = 12;
+    static final double MIN_ARROW_PIXELS = 12;
 
     private final FitChart chart;
+    private final UndoHistory history;
     private final ObservableList<Annotation> annotations = FXCollections.observableArrayList();
     private final TextField editor = new TextField();
     private final AnimationTimer follower;
-    private boolean placing;
     private Point2D editAt;
-    private Point2D dragFrom;
     private Arrow preview;
     private PlotViewport lastViewport;
     private Bounds lastChartBounds;
 
-    public AnnotationLayer(FitChart chart) {
+    public AnnotationLayer(FitChart chart, UndoHistory history) {
         this.chart = chart;
+        this.history = history;
         setId("annotation-layer");
         getStyleClass().add("annotation-layer");
         setPickOnBounds(false);
@@ -72,9 +70,6 @@ public final class AnnotationLayer extends Pane {
             }
         });
         annotations.addListener((javafx.collections.ListChangeListener<Annotation>) c -> rebuild());
-        chart.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
-        chart.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
-        chart.addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
         // The chart's mapping changes with its size, position and font size; following it once
         // per frame (only while something is pinned) keeps every annotation on its data point.
         follower = new AnimationTimer() {
@@ -89,37 +84,55 @@ public final class AnnotationLayer extends Pane {
         return annotations;
     }
 
-    /** Waits for a click on the chart that opens the note editor there. */
-    public void startNote() {
-        cancelNote();
-        placing = true;
-        chart.setCursor(Cursor.CROSSHAIR);
-    }
-
-    /** Whether a note is being placed or typed (Esc cancels it then). */
+    /** Whether a note is being typed (Esc cancels it then). */
     public boolean isEditing() {
-        return placing || editAt != null;
+        return editAt != null;
     }
 
-    /** Stops placing or typing a note; nothing is pinned. */
+    /** Stops typing a note; nothing is pinned. */
     public void cancelNote() {
-        placing = false;
-        chart.setCursor(null);
         editAt = null;
         rebuild();
     }
 
+    /**
+     * Removes every note and arrow, as an edit that undo reverts (Delete, the menu); nothing to
+     * undo if there was nothing pinned.
+     */
+    public void clearAll() {
+        cancelNote();
+        List<Annotation> before = List.copyOf(annotations);
+        preview = null;
+        annotations.clear();
+        if (!before.isEmpty()) {
+            history.record(new UndoHistory.Edit() {
+                @Override
+                public String name() {
+                    return "clear notes";
+                }
+
+                @Override
+                public void undo() {
+                    annotations.setAll(before);
+                }
+
+                @Override
+                public void redo() {
+                    annotations.clear();
+                }
+            });
+        }
+    }
+
+    /** Forgets every note and arrow without an undo step: the curves they pointed at are gone. */
     public void clear() {
         cancelNote();
-        dragFrom = null;
         preview = null;
         annotations.clear();
     }
 
-    /** Opens the editor at data point (x, y), as a click there in placing mode does. */
-    void openEditor(double x, double y) {
-        placing = false;
-        chart.setCursor(null);
+    /** Opens the editor at data point (x, y), where the Note tool was clicked. */
+    public void openEditor(double x, double y) {
         editAt = new Point2D(x, y);
         editor.clear();
         rebuild();
@@ -131,59 +144,55 @@ public final class AnnotationLayer extends Pane {
         String text = editor.getText().strip();
         editAt = null;
         if (at != null && !text.isEmpty()) {
-            annotations.add(new Note(at.getX(), at.getY(), text));
+            pin(new Note(at.getX(), at.getY(), text));
         } else {
             rebuild();
         }
         chart.requestFocus();
     }
 
-    private boolean insidePlot(MouseEvent e) {
-        PlotViewport v = chart.viewport();
-        return v != null && e.getX() >= v.left() && e.getX() <= v.right()
-                && e.getY() >= v.top() && e.getY() <= v.bottom();
+    /** Pins {@code annotation}, as an edit that undo reverts. */
+    public void pin(Annotation annotation) {
+        annotations.add(annotation);
+        history.record(new UndoHistory.Edit() {
+            @Override
+            public String name() {
+                return annotation instanceof Note ? "note" : "arrow";
+            }
+
+            @Override
+            public void undo() {
+                annotations.remove(annotation);
+            }
+
+            @Override
+            public void redo() {
+                if (!annotations.contains(annotation)) {
+                    annotations.add(annotation);
+                }
+            }
+        });
     }
 
-    private void onPressed(MouseEvent e) {
-        if (e.getButton() != MouseButton.PRIMARY || !insidePlot(e)) {
-            return;
-        }
-        PlotViewport v = chart.viewport();
-        if (placing) {
-            openEditor(v.dataX(e.getX()), v.dataY(e.getY()));
-            e.consume();
-        } else if (e.isShiftDown()) {
-            dragFrom = new Point2D(v.dataX(e.getX()), v.dataY(e.getY()));
-            e.consume();
-        }
-    }
-
-    private void onDragged(MouseEvent e) {
-        if (dragFrom == null) {
-            return;
-        }
-        PlotViewport v = chart.viewport();
-        preview = new Arrow(dragFrom.getX(), dragFrom.getY(), v.dataX(e.getX()), v.dataY(e.getY()));
+    /** Shows {@code arrow} while it is being dragged (null: none). */
+    public void previewArrow(Arrow arrow) {
+        preview = arrow;
         rebuild();
-        e.consume();
     }
 
-    private void onReleased(MouseEvent e) {
-        if (dragFrom == null) {
-            return;
-        }
-        PlotViewport v = chart.viewport();
-        Arrow arrow = new Arrow(dragFrom.getX(), dragFrom.getY(), v.dataX(e.getX()), v.dataY(e.getY()));
-        dragFrom = null;
+    /**
+     * Pins the dragged {@code arrow} unless it is shorter than a slip of the hand under
+     * {@code v}; the preview goes either way.
+     */
+    public void pinArrow(Arrow arrow, PlotViewport v) {
         preview = null;
         double length = Math.hypot(v.pixelX(arrow.toX()) - v.pixelX(arrow.fromX()),
                 v.pixelY(arrow.toY()) - v.pixelY(arrow.fromY()));
         if (length >= MIN_ARROW_PIXELS) {
-            annotations.add(arrow);
+            pin(arrow);
         } else {
             rebuild();
         }
-        e.consume();
     }
 
     /** Recreates the nodes; their positions are set in {@link #layoutChildren()}. */

@@ -13,6 +13,7 @@ import org.activationlab.engine.TargetFunction;
 import org.activationlab.training.Snapshot;
 import org.activationlab.ui.chart.ChartCanvas;
 import org.activationlab.ui.chart.PlotViewport;
+import org.activationlab.ui.DataEdits;
 
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,15 @@ public final class FitChart extends ChartCanvas {
     private Rectangle2D overlayArea;
     private String titleText = TITLE;
     private final List<Overlay> overlays = new java.util.ArrayList<>();
+    /** Every training point drawn, over the true curve (the Edit data tool shows what it edits). */
+    private boolean showAllPoints;
+    /** Points clicked in (x, y pairs): drawn large, for the back of the room. */
+    private float[] handAdded = new float[0];
+    /** Where the Point tool hovers (data x), or NaN for nowhere. */
+    private double probeX = Double.NaN;
+    /** The point (x, y) a click of the Edit data tool would remove, or null. */
+    private float[] removable;
+    private Rectangle2D probeBounds;
 
     /** Something drawn over the curves and the legend (the instruments' kinks and lines). */
     public interface Overlay {
@@ -55,6 +65,77 @@ public final class FitChart extends ChartCanvas {
     public void addOverlay(Overlay overlay) {
         overlays.add(overlay);
         markDirty();
+    }
+
+    /** Draws every training point over the true curve, even noiseless samples of a function. */
+    public void setShowAllPoints(boolean show) {
+        if (show != showAllPoints) {
+            showAllPoints = show;
+            markStaticDirty();
+        }
+    }
+
+    public boolean showsAllPoints() {
+        return showAllPoints;
+    }
+
+    /**
+     * The points clicked in by hand, as x, y pairs: drawn large, at once (before the trainer has
+     * taken the new data).
+     */
+    public void setHandAddedPoints(float[] xy) {
+        if (!java.util.Arrays.equals(xy, handAdded)) {
+            handAdded = xy.clone();
+            markStaticDirty();
+        }
+    }
+
+    /** A training point's identity for {@link #setHandAddedPoints}: its exact coordinates. */
+    public static long pointKey(float x, float y) {
+        return ((long) Float.floatToIntBits(x) << 32) | (Float.floatToIntBits(y) & 0xffffffffL);
+    }
+
+    /** Shows the values under data x {@code x} (the Point tool's hover); NaN hides them. */
+    public void setProbe(double x) {
+        if (Double.compare(x, probeX) != 0) {
+            probeX = x;
+            markDirty();
+        }
+    }
+
+    public double probeX() {
+        return probeX;
+    }
+
+    /** Where the last draw put the hover read-out (null: none), in chart pixels. */
+    public Rectangle2D probeBounds() {
+        return probeBounds;
+    }
+
+    /** Rings the training point (x, y), the one a click would remove. */
+    public void setRemovable(float x, float y) {
+        if (removable == null || removable[0] != x || removable[1] != y) {
+            removable = new float[]{x, y};
+            markDirty();
+        }
+    }
+
+    /** No point ringed. */
+    public void clearRemovable() {
+        if (removable != null) {
+            removable = null;
+            markDirty();
+        }
+    }
+
+    /** Radius of a training point clicked in by hand: about a letter high, at every text size. */
+    public double handPointRadius() {
+        return fontSize() * 0.65;
+    }
+
+    /** How near (pixels) a click must be to a point to remove it: within a large point. */
+    public double pointHitRadius() {
+        return Math.max(DataEdits.REMOVE_RADIUS_PX, handPointRadius() + fontSize() * 0.2);
     }
 
     /** The mapping used by the last draw (null before the first), for tests and clicks. */
@@ -111,7 +192,8 @@ public final class FitChart extends ChartCanvas {
         clipToPlot(g, v);
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
-        if (data.noise() > 0 || data.target().isEmpty()) {
+        boolean pointsShown = data.noise() > 0 || data.target().isEmpty();
+        if (pointsShown && !showAllPoints) {
             drawPoints(g, v, data);
         }
         if (data.target().isPresent()) {
@@ -119,6 +201,10 @@ public final class FitChart extends ChartCanvas {
             g.setLineWidth(fs * 0.38);
             strokeSeries(g, v, trueCurveX, trueCurveY, trueCurveX.length);
         }
+        if (showAllPoints) {
+            drawPoints(g, v, data);
+        }
+        drawHandAddedPoints(g, v);
         g.restore();
     }
 
@@ -155,6 +241,8 @@ public final class FitChart extends ChartCanvas {
         for (Overlay overlay : overlays) {
             overlay.draw(g, this, v, snapshot);
         }
+        drawRemovable(g, v, fs);
+        drawProbe(g, v, snapshot, fs, height);
     }
 
     /** Records a rectangle an overlay drew over the plot, so readers of the curves' pixels can skip it. */
@@ -281,6 +369,119 @@ public final class FitChart extends ChartCanvas {
         for (int i = 0; i < xs.length; i += stride) {
             g.fillOval(v.pixelX(xs[i]) - r, v.pixelY(ys[i]) - r, 2 * r, 2 * r);
         }
+    }
+
+    /** Points clicked in: large, solid, with a ring in the background colour to part them from curves. */
+    private void drawHandAddedPoints(GraphicsContext g, PlotViewport v) {
+        double r = handPointRadius();
+        g.setFill(color(ChartColor.TEXT));
+        g.setStroke(color(ChartColor.BACKGROUND));
+        g.setLineWidth(Math.max(1.5, fontSize() * 0.14));
+        for (int i = 0; i + 1 < handAdded.length; i += 2) {
+            double px = v.pixelX(handAdded[i]);
+            double py = v.pixelY(handAdded[i + 1]);
+            g.fillOval(px - r, py - r, 2 * r, 2 * r);
+            g.strokeOval(px - r, py - r, 2 * r, 2 * r);
+        }
+    }
+
+    /** The ring around the point a click of the Edit data tool would remove. */
+    private void drawRemovable(GraphicsContext g, PlotViewport v, double fs) {
+        if (removable == null) {
+            return;
+        }
+        double r = handPointRadius() + fs * 0.25;
+        g.setStroke(color(ChartColor.MARKER));
+        g.setLineWidth(Math.max(2, fs * 0.18));
+        g.strokeOval(v.pixelX(removable[0]) - r, v.pixelY(removable[1]) - r, 2 * r, 2 * r);
+    }
+
+    /**
+     * The Point tool's read-out at {@link #probeX}: a guide line, a dot on every curve, and a box
+     * with x and each curve's value, colour-keyed like the legend.
+     */
+    private void drawProbe(GraphicsContext g, PlotViewport v, Snapshot s, double fs, double height) {
+        probeBounds = null;
+        if (Double.isNaN(probeX) || probeX < v.minX() || probeX > v.maxX()) {
+            return;
+        }
+        List<FitProbe.Reading> readings = FitProbe.read(s, probeX);
+        double px = v.pixelX(probeX);
+        g.setStroke(color(ChartColor.AXIS));
+        g.setLineWidth(Math.max(1, fs * 0.08));
+        g.setLineDashes(fs * 0.3, fs * 0.3);
+        g.strokeLine(px, v.top(), px, v.bottom());
+        g.setLineDashes((double[]) null);
+        double dot = fs * 0.32;
+        for (FitProbe.Reading r : readings) {
+            if (Double.isFinite(r.value()) && r.value() >= v.minY() && r.value() <= v.maxY()) {
+                g.setFill(readingColor(r));
+                g.fillOval(px - dot, v.pixelY(r.value()) - dot, 2 * dot, 2 * dot);
+            }
+        }
+        String head = "x = " + FitProbe.format(probeX);
+        // Full size while it fits the plot; on a squeezed plot (large text, small window) it
+        // shrinks to fit the chart rather than be cut off.
+        double k = 1;
+        double[] size = probeBoxSize(readings, head, k, fs);
+        k = Math.max(0.5, Math.min(1, Math.min((v.right() - v.left()) / size[0], (height - fs * 0.2) / size[1])));
+        if (k < 1) {
+            size = probeBoxSize(readings, head, k, fs);
+        }
+        javafx.scene.text.Font f = font(k);
+        g.setFont(f);
+        double w = size[0];
+        double h = size[1];
+        double sample = fs * 1.6 * k;
+        double pad = fs * 0.5 * k;
+        double row = fs * 1.45 * k;
+        // Beside the cursor's line, on the side with more room, inside the plot if it fits.
+        double x = px + fs < v.right() - w ? px + fs : px - fs - w;
+        x = Math.max(v.left(), Math.min(x, v.right() - w));
+        double y = Math.max(0, Math.min(v.top() + fs * 0.5, height - h));
+        Color bg = color(ChartColor.BACKGROUND);
+        g.setFill(new Color(bg.getRed(), bg.getGreen(), bg.getBlue(), 0.92));
+        g.fillRoundRect(x, y, w, h, fs * 0.6, fs * 0.6);
+        g.setStroke(color(ChartColor.AXIS));
+        g.setLineWidth(1);
+        g.strokeRoundRect(x, y, w, h, fs * 0.6, fs * 0.6);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(color(ChartColor.TEXT));
+        g.setTextAlign(TextAlignment.LEFT);
+        double cy = y + pad + row / 2;
+        g.fillText(head, x + pad, cy);
+        for (int i = 0; i < readings.size(); i++) {
+            FitProbe.Reading r = readings.get(i);
+            cy += row;
+            legendLine(g, x + pad, cy, readingColor(r), (r.model() < 0 ? fs * 0.38 : fs * 0.24) * k,
+                    r.model() > 0 ? new double[]{fs * 0.5 * k, fs * 0.3 * k} : null, sample / 2.4);
+            g.setFill(color(ChartColor.TEXT));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(r.label(), x + pad + sample + pad, cy);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(FitProbe.format(r.value()), x + w - pad, cy);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        probeBounds = new Rectangle2D(x, y, w, h);
+        noteOverlayArea(x, y, w, h);
+    }
+
+    /** Width and height of the read-out box at {@code k} times the chart's text size. */
+    private double[] probeBoxSize(List<FitProbe.Reading> readings, String head, double k, double fs) {
+        javafx.scene.text.Font f = font(k);
+        double labelWidth = 0;
+        double valueWidth = textWidth(head, f);
+        for (FitProbe.Reading r : readings) {
+            labelWidth = Math.max(labelWidth, textWidth(r.label(), f));
+            valueWidth = Math.max(valueWidth, textWidth(FitProbe.format(r.value()), f));
+        }
+        double pad = fs * 0.5 * k;
+        return new double[]{pad + fs * 1.6 * k + pad + labelWidth + fs * 1.2 * k + valueWidth + pad,
+                pad + fs * 1.45 * k * (readings.size() + 1) + pad * 0.4};
+    }
+
+    private Color readingColor(FitProbe.Reading r) {
+        return r.model() < 0 ? color(ChartColor.TRUE) : modelColor(r.model());
     }
 
     /**

@@ -143,7 +143,7 @@ class AppearanceTest {
         onFx(() -> {
             assertTrue(seed.getText().endsWith("ta"), seed.getText());
             assertEquals(Theme.LIGHT, app.classroom.appearance().theme());
-            assertTrue(!app.classroom.annotations().isEditing());
+            assertTrue(!app.view.pointer().annotations().isEditing());
         });
     }
 

@@ -130,7 +130,7 @@ class PresentationModeTest {
         List<ShortcutsOverlay.Row> rows = onFx(() -> app.classroom.shortcutsOverlay().sections()
                 .get(ShortcutsOverlay.VIEW));
         assertTrue(rows.contains(new ShortcutsOverlay.Row(List.of("Esc"),
-                Classroom.CLOSE_KEYS + " / " + Classroom.CANCEL_NOTE + " / " + Classroom.LEAVE)), rows.toString());
+                Classroom.CLOSE_KEYS + " / " + Classroom.LEAVE)), rows.toString());
         assertTrue(rows.contains(new ShortcutsOverlay.Row(List.of("F1", "?"), Classroom.KEYS)), rows.toString());
         assertTrue(rows.stream().anyMatch(r -> r.description().equals(Classroom.BIGGER)
                 && r.keys().containsAll(List.of("Ctrl +", "Ctrl =", "Ctrl Num +"))), rows.toString());

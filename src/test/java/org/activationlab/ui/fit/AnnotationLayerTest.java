@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Notes and arrows pinned on the fit chart in data coordinates, cleared on reset. */
+/** Notes and arrows pinned on the fit chart in data coordinates, cleared on reset; undo removes them. */
 @ExtendWith(ApplicationExtension.class)
 class AnnotationLayerTest {
 
@@ -59,18 +59,18 @@ class AnnotationLayerTest {
     }
 
     private List<AnnotationLayer.Annotation> annotations() {
-        return onFx(() -> List.copyOf(app.classroom.annotations().annotations()));
+        return onFx(() -> List.copyOf(app.view.pointer().annotations().annotations()));
     }
 
     private void placeNote(FxRobot robot, double x, double y, String text) {
         robot.type(KeyCode.A);
-        awaitFx("placing mode", () -> app.classroom.annotations().isEditing());
+        awaitFx("placing mode", () -> app.view.pointer().isPlacingNote());
         robot.clickOn(screenPoint(x, y));
         awaitFx("the note editor", () -> app.view.getScene().getFocusOwner() != null
                 && "annotation-editor".equals(app.view.getScene().getFocusOwner().getId()));
         robot.write(text);
         robot.type(KeyCode.ENTER);
-        awaitFx("the note", () -> !app.classroom.annotations().annotations().isEmpty());
+        awaitFx("the note", () -> !app.view.pointer().annotations().annotations().isEmpty());
     }
 
     @Test
@@ -85,11 +85,11 @@ class AnnotationLayerTest {
         double[] pixel = pixelSize();
         assertEquals(1.0, note.x(), 1.5 * pixel[0]);
         assertEquals(0.5, note.y(), 1.5 * pixel[1]);
-        assertFalse(onFx(() -> app.classroom.annotations().isEditing()));
+        assertFalse(onFx(() -> app.view.pointer().annotations().isEditing()));
 
         // Keys work again once the note is pinned: R resets, which clears the annotations.
         robot.type(KeyCode.R);
-        awaitFx("annotations cleared on reset", () -> app.classroom.annotations().annotations().isEmpty());
+        awaitFx("annotations cleared on reset", () -> app.view.pointer().annotations().annotations().isEmpty());
     }
 
     @Test
@@ -97,12 +97,13 @@ class AnnotationLayerTest {
         app.awaitChartsDrawn();
         robot.type(KeyCode.A);
         robot.type(KeyCode.ESCAPE);
-        assertFalse(onFx(() -> app.classroom.annotations().isEditing()));
+        assertFalse(onFx(() -> app.view.pointer().isPlacingNote()));
+        assertEquals(PointerTool.POINT, onFx(() -> app.view.pointer().tool()), "Esc brings the Point tool back");
         robot.type(KeyCode.A);
         robot.clickOn(screenPoint(0, 0));
         awaitFx("the note editor", () -> app.view.lookup("#annotation-editor") != null);
         robot.type(KeyCode.ENTER);
-        awaitFx("the editor to close", () -> !app.classroom.annotations().isEditing());
+        awaitFx("the editor to close", () -> !app.view.pointer().annotations().isEditing());
         assertTrue(annotations().isEmpty());
     }
 
@@ -130,7 +131,7 @@ class AnnotationLayerTest {
         robot.press(KeyCode.SHIFT);
         robot.drag(from, MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
         robot.release(KeyCode.SHIFT);
-        awaitFx("the arrow", () -> !app.classroom.annotations().annotations().isEmpty());
+        awaitFx("the arrow", () -> !app.view.pointer().annotations().annotations().isEmpty());
 
         AnnotationLayer.Arrow arrow = assertInstanceOf(AnnotationLayer.Arrow.class, annotations().get(0));
         double[] pixel = pixelSize();
@@ -144,7 +145,7 @@ class AnnotationLayerTest {
                 Math.abs(((Line) app.view.lookup(".annotation-arrow")).getStrokeWidth() - 2 * width) < 0.1);
 
         robot.type(KeyCode.DELETE);
-        awaitFx("cleared", () -> app.classroom.annotations().annotations().isEmpty());
+        awaitFx("cleared", () -> app.view.pointer().annotations().annotations().isEmpty());
     }
 
     @Test
@@ -164,6 +165,6 @@ class AnnotationLayerTest {
         assertEquals(1, annotations().size(), "training on keeps the notes");
         onFx(() -> app.view.model().setSeed(7));
         awaitFx("cleared when a new seed restarts at epoch 0",
-                () -> app.classroom.annotations().annotations().isEmpty());
+                () -> app.view.pointer().annotations().annotations().isEmpty());
     }
 }

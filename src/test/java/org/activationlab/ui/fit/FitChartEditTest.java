@@ -1,4 +1,4 @@
-package org.activationlab.ui.experiment;
+package org.activationlab.ui.fit;
 
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseButton;
@@ -9,7 +9,7 @@ import org.activationlab.training.ExperimentConfig;
 import org.activationlab.training.Snapshot;
 import org.activationlab.ui.MainView;
 import org.activationlab.ui.chart.PlotViewport;
-import org.activationlab.ui.fit.FitChart;
+import org.activationlab.ui.experiment.ExperimentFx;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -23,7 +23,10 @@ import static org.activationlab.ui.experiment.ExperimentFx.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A left click on the fit chart adds a training point there; a right click removes one. */
+/**
+ * With the Edit data tool, a left click on the fit chart adds a training point there, a click on
+ * a point (left or right) removes it; the Point tool never edits.
+ */
 @ExtendWith(ApplicationExtension.class)
 class FitChartEditTest {
 
@@ -45,6 +48,7 @@ class FitChartEditTest {
     void leftClickAddsAPointWhereClickedAndRightClickRemovesIt(FxRobot robot) {
         FitChart chart = view.fitChart();
         awaitFx("the fit chart to be drawn", () -> chart.viewport() != null && !chart.isDirty());
+        onFx(() -> view.pointer().setTool(PointerTool.EDIT_DATA));
         PlotViewport v = onFx(chart::viewport);
         double x = 1.0;
         double y = 1.2;
