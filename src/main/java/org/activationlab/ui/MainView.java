@@ -77,6 +77,8 @@ public final class MainView extends BorderPane {
     private final List<ChartCanvas> charts = new ArrayList<>();
     private final Node defaultContent;
     private LongConsumer frameListener;
+    /** The previous frame's pulse time, 0 before the first. */
+    private long lastFrameNanos;
     private final ExperimentController experiment;
     private final RaceMode race;
     private final ReadOnlyObjectWrapper<WindowMode> mode = new ReadOnlyObjectWrapper<>(this, "mode", WindowMode.CHARTS);
@@ -326,6 +328,10 @@ public final class MainView extends BorderPane {
     }
 
     private void onFrame(long now) {
+        if (lastFrameNanos != 0) {
+            model.trainer().pacing().frameShown(now - lastFrameNanos);
+        }
+        lastFrameNanos = now;
         model.pullSnapshot();
         for (int i = 0; i < charts.size(); i++) {
             ChartCanvas chart = charts.get(i);

@@ -20,8 +20,10 @@ public final class Instruments {
     public static final String DEAD_UNITS = "Dead units";
     public static final String SATURATION = "Saturation";
     public static final String PRELU_SLOPES = "PReLU slopes";
+    /** How the last hidden layer's units add up to the output ({@link UnitTermsChart}). */
+    public static final String UNITS = "Units";
     /** The tab titles, in order. */
-    public static final List<String> TITLES = List.of(GRADIENT_FLOW, DEAD_UNITS, SATURATION, PRELU_SLOPES);
+    public static final List<String> TITLES = List.of(GRADIENT_FLOW, DEAD_UNITS, SATURATION, PRELU_SLOPES, UNITS);
 
     private Instruments() {
     }
@@ -31,7 +33,7 @@ public final class Instruments {
         LabModel model = view.model();
         Map<Tab, InstrumentChart> tabs = new LinkedHashMap<>();
         InstrumentChart[] charts = {new GradientFlowChart(), new DeadUnitsChart(), new SaturationChart(),
-                new PReluSlopesChart()};
+                new PReluSlopesChart(), new UnitTermsChart()};
         for (int i = 0; i < charts.length; i++) {
             InstrumentChart chart = charts[i];
             Tab tab = view.addInstrument(TITLES.get(i), chart);
