@@ -112,9 +112,9 @@ public abstract class ChartCanvas extends Region {
     private boolean dirty = true;
     private boolean staticDirty = true;
     private long redraws;
-    private long staticRedraws;
     private final List<PlotOverlay> overlays = new ArrayList<>();
     private Rectangle2D overlayArea;
+    private long staticRedraws;
 
     protected ChartCanvas() {
         getStyleClass().add("chart-canvas");
