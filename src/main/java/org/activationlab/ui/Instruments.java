@@ -52,7 +52,9 @@ public final class Instruments {
         ActivationInfoPanel info = new ActivationInfoPanel(model);
         view.addGalleryPanel(info);
         for (ActivationCard card : view.cards()) {
-            card.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> info.preview(card.activation()));
+            // Moved, not entered: JavaFX also sends "entered" when the gallery scrolls a card
+            // under a resting pointer, and that card is not what the teacher pointed at.
+            card.addEventHandler(MouseEvent.MOUSE_MOVED, e -> info.preview(card.activation()));
             card.addEventHandler(MouseEvent.MOUSE_EXITED, e -> info.endPreview());
         }
     }
