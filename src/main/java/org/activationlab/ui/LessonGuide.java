@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCode;
@@ -59,7 +60,14 @@ public final class LessonGuide {
     public static LessonGuide install(MainView view, LessonCatalogue catalogue) {
         LessonGuide guide = new LessonGuide(catalogue, view);
         LessonPanel panel = new LessonPanel(guide);
-        Runnable dock = () -> view.setGuide(guide.isOpen() ? panel : null);
+        // A long step at a large text size scrolls rather than squeeze the charts to nothing
+        // (ScaledLayout sets its greatest height).
+        ScrollPane strip = new ScrollPane(panel);
+        strip.setId("lesson-scroll");
+        strip.getStyleClass().add("lesson-scroll");
+        strip.setFitToWidth(true);
+        strip.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        Runnable dock = () -> view.setGuide(guide.isOpen() ? strip : null);
         guide.lessonProperty().addListener((obs, old, now) -> dock.run());
         guide.pickerShowingProperty().addListener((obs, old, now) -> dock.run());
 
