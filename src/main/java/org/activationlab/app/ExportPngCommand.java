@@ -2,17 +2,20 @@ package org.activationlab.app;
 
 import org.activationlab.cli.ActivationLabCommand;
 import org.activationlab.cli.CliException;
+import org.activationlab.cli.TrainCommand;
+import org.activationlab.engine.Echo;
 import org.activationlab.training.AtomicOutput;
 import org.activationlab.training.ExperimentFile;
 import org.activationlab.training.ExperimentFileException;
-import org.activationlab.ui.ExperimentImage;
-import org.activationlab.ui.PngExport;
+import org.activationlab.ui.files.ExperimentImage;
+import org.activationlab.ui.files.PngExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +32,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Exit codes: 0 success, 2 bad input."})
 final class ExportPngCommand implements Callable<Integer> {
 
-    static final int MAX_EPOCHS = 1_000_000;
+    static final int MAX_EPOCHS = org.activationlab.engine.Setting.EPOCHS.maxInt();
     static final int MIN_SIDE = 100;
     static final int MAX_SIDE = 8000;
     /** The largest canvas a chart is drawn on: a 2× picture of a 4K screen fits. */
@@ -80,14 +83,15 @@ final class ExportPngCommand implements Callable<Integer> {
         if (epochs != null && (epochs < 0 || epochs > MAX_EPOCHS)) {
             throw new CliException("--epochs must be 0–" + MAX_EPOCHS + ", got " + epochs);
         }
-        if (!Files.exists(file)) {
-            throw new CliException(file + ": no such file");
+        if (TrainCommand.sameFile(out, file)) {
+            throw new CliException("--out " + Echo.of(out.toString()) + " is the experiment file: writing it "
+                    + "would destroy the input (choose another name)");
         }
         ExperimentFile.Opened opened;
         try {
             opened = ExperimentFile.read(file);
         } catch (ExperimentFileException e) {
-            throw new CliException(file + ": " + e.getMessage(), e);
+            throw new CliException(Echo.of(file.toString()) + ": " + e.getMessage(), e);
         }
         for (String warning : opened.warnings()) {
             spec.commandLine().getErr().println("warning: " + file + ": " + warning);
@@ -97,6 +101,9 @@ final class ExportPngCommand implements Callable<Integer> {
         // Opened before training, so a bad --out fails at once rather than after a long run.
         try (AtomicOutput png = AtomicOutput.open(out, "--out " + out)) {
             ExperimentImage.useHeadlessToolkit();
+            // ImageIO's disk cache writes a file of its own in java.io.tmpdir, whose closer fails
+            // with a NullPointerException at exit when the disk is full: write from memory instead.
+            ImageIO.setUseCache(false);
             BufferedImage image = ExperimentImage.render(opened.contents(), trainEpochs,
                     window ? ExperimentImage.Part.WINDOW : ExperimentImage.Part.FIT_CHART, width, height, scale);
             PngExport.write(image, png, "--out " + out);

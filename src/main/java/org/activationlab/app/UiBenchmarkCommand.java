@@ -2,7 +2,7 @@ package org.activationlab.app;
 
 import org.activationlab.cli.ActivationLabCommand;
 import org.activationlab.cli.CliException;
-import org.activationlab.ui.UiBenchmark;
+import org.activationlab.app.UiBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,6 +35,14 @@ final class UiBenchmarkCommand implements Callable<Integer> {
         if (!(seconds >= 1 && seconds <= 600)) {
             throw new CliException("--seconds must be 1–600, got " + seconds);
         }
-        return new UiBenchmark(seconds, race).run(spec.commandLine().getOut());
+        var missing = Display.missing();
+        if (missing.isPresent()) {
+            throw new CliException(missing.get());
+        }
+        try {
+            return new UiBenchmark(seconds, race).run(spec.commandLine().getOut());
+        } catch (UnsupportedOperationException toolkitFailure) {
+            throw new CliException(Display.cannotOpen(toolkitFailure));
+        }
     }
 }

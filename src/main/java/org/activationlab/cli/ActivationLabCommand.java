@@ -1,6 +1,7 @@
 package org.activationlab.cli;
 
 import org.activationlab.engine.DataFileException;
+import org.activationlab.engine.Echo;
 import org.activationlab.training.AtomicOutput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,6 +62,9 @@ public final class ActivationLabCommand implements Callable<Integer> {
      */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ActivationLabCommand());
+        // No "@file" argument files: an argument starting with @ is taken as written (an
+        // argument file named by mistake, or /dev/zero, would otherwise be read as arguments).
+        commandLine.setExpandAtFiles(false);
         commandLine.setParameterExceptionHandler(ActivationLabCommand::handleParameterException);
         commandLine.setExecutionExceptionHandler(ActivationLabCommand::handleExecutionException);
         return commandLine;
@@ -107,10 +111,40 @@ public final class ActivationLabCommand implements Callable<Integer> {
 
     private static int printError(PrintWriter err, String message, int code) {
         String text = message == null || message.isBlank() ? "unknown error" : message;
-        err.println("error: " + text.strip().replaceAll("\\s*\\R\\s*", " "));
+        err.println("error: " + oneLine(text));
         err.flush();
         return code;
     }
+
+    /**
+     * A message as one line of bounded length: line breaks become spaces, and a long value
+     * echoed in it (picocli repeats a bad argument whole) is cut to about {@value Echo#MAX}
+     * characters (our own messages shorten values themselves, see {@link Echo}).
+     */
+    static String oneLine(String message) {
+        String text = message.strip().replaceAll("\\s*\\R\\s*", " ");
+        StringBuilder sb = new StringBuilder();
+        int run = 0;
+        for (int i = 0; i < text.length() && sb.length() < MAX_ERROR; i++) {
+            char c = text.charAt(i);
+            run = Character.isWhitespace(c) ? 0 : run + 1;
+            if (run <= MAX_WORD) {
+                sb.append(c);
+            } else if (run == MAX_WORD + 1) {
+                sb.append('…');
+            }
+        }
+        if (sb.length() >= MAX_ERROR) {
+            sb.append('…');
+        }
+        return sb.toString();
+    }
+
+    /** The longest run without a space: a shortened value with its quotes and punctuation. */
+    private static final int MAX_WORD = Echo.MAX + 20;
+
+    /** The longest error line (without "error: "), whatever the input. */
+    static final int MAX_ERROR = 400;
 
     private static String lowerFirst(String s) {
         if (s == null || s.length() < 2 || !Character.isUpperCase(s.charAt(0))

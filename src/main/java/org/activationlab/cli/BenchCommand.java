@@ -1,13 +1,13 @@
 package org.activationlab.cli;
 
 import org.activationlab.engine.MatrixKernels;
-import org.activationlab.engine.Activation;
 import org.activationlab.engine.Activations;
 import org.activationlab.engine.Dataset;
-import org.activationlab.engine.ModelRun;
 import org.activationlab.engine.NetworkSpec;
 import org.activationlab.engine.OptimizerKind;
 import org.activationlab.engine.OptimizerSpec;
+import org.activationlab.training.ExperimentConfig;
+import org.activationlab.training.TrainingSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,6 +19,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,10 +28,10 @@ import java.util.stream.Stream;
 /**
  * {@code bench}: times the seed experiment — a ReLU and a Linear model, 1-64-64-1, Adam 1e-3,
  * batch 32, seed 42, 1000 points of sin(x) — trained in lockstep from fresh weights, after
- * untimed warm-up repetitions. Building the models is not timed. Two figures, measured in
- * alternating repetitions so that both see the same load from other processes: training only
- * ({@link ModelRun#trainEpoch()}), and with the per-epoch statistics the app gathers
- * ({@link ModelRun#measure()} after every epoch).
+ * untimed warm-up repetitions, through the app's {@link TrainingSession}. Building the models is
+ * not timed. Two figures, measured in alternating repetitions so that both see the same load from
+ * other processes: training only, and with the per-epoch statistics the app gathers (every model
+ * measured after every epoch).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         versionProvider = ActivationLabCommand.VersionProvider.class, sortOptions = false,
@@ -38,8 +39,8 @@ import java.util.stream.Stream;
                 + "1000 points of sin(x)) and print seconds, epochs/s and GFLOP/s.")
 public final class BenchCommand implements Callable<Integer> {
 
-    static final long SEED = 42;
-    static final int BATCH = 32;
+    static final long SEED = org.activationlab.engine.Setting.SEED.defaultLong();
+    static final int BATCH = org.activationlab.engine.Setting.BATCH_SIZE.defaultInt();
 
     @Spec
     CommandSpec spec;
@@ -119,34 +120,35 @@ public final class BenchCommand implements Callable<Integer> {
         return ActivationLabCommand.EXIT_OK;
     }
 
-    /** One repetition from fresh weights: both models, {@link #epochs} epochs each, in lockstep. */
+    /**
+     * One repetition from fresh weights: both models, {@link #epochs} epochs each, through the
+     * app's {@link TrainingSession}; with statistics, every model is measured after every epoch.
+     */
     private double repetition(Dataset data, boolean statistics) {
-        ModelRun relu = newRun(data, Activations.RELU);
-        ModelRun linear = newRun(data, Activations.LINEAR);
+        TrainingSession session = TrainingSession.build(seedExperiment(data));
         long start = System.nanoTime();
         for (int e = 0; e < epochs; e++) {
             // Training writes the models' weights, so none of it can be optimised away.
-            relu.trainEpoch();
-            linear.trainEpoch();
-            if (statistics) {
-                relu.measure();
-                linear.measure();
-            }
+            session.trainEpoch(NEVER, NEVER, i -> statistics);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        finalMse[0] = relu.measure().mse();
-        finalMse[1] = linear.measure().mse();
+        finalMse[0] = session.model(0).run().measure().mse();
+        finalMse[1] = session.model(1).run().measure().mse();
         return seconds;
+    }
+
+    private static final java.util.function.BooleanSupplier NEVER = () -> false;
+
+    /** The seed experiment, limited to nothing: the loop above counts the epochs. */
+    private static ExperimentConfig seedExperiment(Dataset data) {
+        return new ExperimentConfig(data, NetworkSpec.classic(Activations.RELU),
+                List.of(Activations.RELU, Activations.LINEAR), OptimizerSpec.of(OptimizerKind.ADAM, 1e-3),
+                BATCH, SEED, 0);
     }
 
     /** The system load average of the last minute, or a negative value if unavailable. */
     private static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static ModelRun newRun(Dataset data, Activation activation) {
-        return new ModelRun(activation.id(), data, NetworkSpec.classic(activation),
-                OptimizerSpec.of(OptimizerKind.ADAM, 1e-3), BATCH, SEED);
     }
 
     /** Java version, VM, processors, heap and (on Linux) the CPU model. */

@@ -2,6 +2,7 @@ package org.activationlab.cli;
 
 import org.activationlab.engine.Activation;
 import org.activationlab.engine.Dataset;
+import org.activationlab.engine.Echo;
 import org.activationlab.engine.NetworkSpec;
 import org.activationlab.engine.TargetFunction;
 import org.activationlab.training.ExperimentConfig;
@@ -30,13 +31,10 @@ final class OpenedExperiment {
 
     /** Reads the file; its problems become one {@code error:} line naming the file. */
     static ExperimentFile.Opened read(Path file) {
-        if (!java.nio.file.Files.exists(file)) {
-            throw new CliException("--open " + file + ": no such file");
-        }
         try {
             return ExperimentFile.read(file);
         } catch (ExperimentFileException e) {
-            throw new CliException("--open " + file + ": " + e.getMessage(), e);
+            throw new CliException("--open " + Echo.of(file.toString()) + ": " + e.getMessage(), e);
         }
     }
 
@@ -67,7 +65,7 @@ final class OpenedExperiment {
                 models.get(0),
                 given.contains("--init") ? o.initializer() : f.initializer(),
                 given.contains("--init-scale") ? o.initScale() : f.initScale(),
-                f.biasInit());
+                given.contains("--bias-init") ? o.biasInit() : f.biasInit());
         var optimizer = given.contains("--optimizer") ? options.optimizer()
                 : given.contains("--lr") ? file.optimizer().withLearningRate(options.optimizer().learningRate())
                 : file.optimizer();
@@ -83,16 +81,27 @@ final class OpenedExperiment {
         if (DATA_RECIPE.stream().noneMatch(given::contains)) {
             return file;
         }
-        TargetFunction target = given.contains("--target") ? options.target().orElseThrow()
-                : file.target().orElseThrow(() -> new CliException("--noise and --points regenerate "
-                        + "the file's target function, but its data are points without one (give --target)"));
-        int points = given.contains("--points") ? options.size() : file.size();
-        double noise = given.contains("--noise") ? options.noise() : file.noise();
-        // A dataset keeps its x range only as floats: the default range is taken back exactly.
-        boolean defaultRange = (float) Dataset.DEFAULT_MIN_X == (float) file.minX()
-                && (float) Dataset.DEFAULT_MAX_X == (float) file.maxX();
-        double minX = defaultRange ? Dataset.DEFAULT_MIN_X : file.minX();
-        double maxX = defaultRange ? Dataset.DEFAULT_MAX_X : file.maxX();
-        return Dataset.generate(target, points, minX, maxX, noise, seed);
+        Dataset.Recipe fromOptions = options.recipe().orElseThrow();
+        Dataset.Recipe recipe = file.recipe().orElseGet(() -> {
+            // Points with a known target (edited generated data): sample it again on their range.
+            TargetFunction target = given.contains("--target") ? fromOptions.target()
+                    : file.target().orElseThrow(() -> new CliException("--noise and --points regenerate "
+                            + "the file's target function, but its data are points without one (give --target)"));
+            return new Dataset.Recipe(target, file.size(), file.minX(), file.maxX(), file.noise(), seed);
+        });
+        if (given.contains("--target")) {
+            recipe = recipe.withTarget(fromOptions.target());
+        }
+        if (given.contains("--points")) {
+            recipe = recipe.withPoints(fromOptions.points());
+        }
+        if (given.contains("--noise")) {
+            recipe = recipe.withNoise(fromOptions.noise());
+        }
+        try {
+            return recipe.withSeed(seed).generate();
+        } catch (IllegalArgumentException e) {
+            throw new CliException("the file's data cannot be generated again: " + e.getMessage());
+        }
     }
 }

@@ -5,8 +5,9 @@ import org.activationlab.engine.Activations;
 import org.activationlab.engine.CsvDatasetReader;
 import org.activationlab.engine.DataFileException;
 import org.activationlab.engine.Dataset;
+import org.activationlab.engine.Echo;
+import org.activationlab.engine.Setting;
 import org.activationlab.engine.Initializer;
-import org.activationlab.engine.LayerStats;
 import org.activationlab.engine.ModelRun;
 import org.activationlab.engine.ModelStats;
 import org.activationlab.engine.NetworkSpec;
@@ -17,6 +18,7 @@ import org.activationlab.training.AtomicOutput;
 import org.activationlab.training.ExperimentConfig;
 import org.activationlab.training.ExperimentFile;
 import org.activationlab.training.RunExport;
+import org.activationlab.training.TrainingSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,20 +33,21 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code train}: trains the models of one experiment headless, in lockstep through the engine
- * (for each epoch {@link ModelRun#trainEpoch()} then {@link ModelRun#measure()} on every model, as
- * the app's trainer does), prints Keras-like progress and one {@code final <model> mse=<value>}
+ * {@code train}: trains the models of one experiment headless through the app's own
+ * {@link TrainingSession} (every model measured after every epoch), prints Keras-like progress and one {@code final <model> mse=<value>}
  * line per model. Deterministic for a seed.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         versionProvider = ActivationLabCommand.VersionProvider.class, sortOptions = false,
+        defaultValueProvider = SettingOptions.Defaults.class,
+        resourceBundle = "org.activationlab.cli.SettingOptions$Help",
         description = {"Train a model with an activation against models without (or with others), "
                 + "headless, and print the mean squared error of each.",
                 "Ends with one line per model: final <model> mse=<value>."},
         footer = {"", "Exit codes: 0 success, 2 bad input, 3 a model diverged (NaN or infinite loss)."})
 public final class TrainCommand implements Callable<Integer> {
 
-    static final int MAX_EPOCHS = 1_000_000;
+    static final int MAX_EPOCHS = Setting.EPOCHS.maxInt();
 
     @Spec
     CommandSpec spec;
@@ -58,64 +61,53 @@ public final class TrainCommand implements Callable<Integer> {
                     + "or 'none' (default: ${DEFAULT-VALUE}).")
     String compare;
 
-    @Option(names = "--epochs", defaultValue = "100", paramLabel = "N",
-            description = "Epochs to train, 1–1000000 (default: ${DEFAULT-VALUE}).")
+    // The options of experiment settings take their default and description from the table.
+    @Option(names = "--epochs", paramLabel = "N", descriptionKey = "EPOCHS")
     int epochs;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
-            description = "Seeds the initial weights (the same for every model), the shuffling "
-                    + "and the noise (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", descriptionKey = "SEED")
     long seed;
 
-    @Option(names = "--lr", paramLabel = "RATE",
-            description = "Learning rate, 1e-7–10 (default: Keras' default for the optimizer: "
-                    + "0.001 for adam and rmsprop, 0.01 for sgd, momentum and nesterov).")
+    @Option(names = "--lr", paramLabel = "RATE", descriptionKey = "LEARNING_RATE")
     Double learningRate;
 
-    @Option(names = "--batch", defaultValue = "32", paramLabel = "N",
-            description = "Mini-batch size, 1–1024 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "N", descriptionKey = "BATCH_SIZE")
     int batch;
 
-    @Option(names = "--width", defaultValue = "64", paramLabel = "N",
-            description = "Units per hidden layer, 1–512 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--width", paramLabel = "N", descriptionKey = "WIDTH")
     int width;
 
-    @Option(names = "--depth", defaultValue = "2", paramLabel = "N",
-            description = "Hidden layers, 1–8 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--depth", paramLabel = "N", descriptionKey = "DEPTH")
     int depth;
 
-    @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "NAME",
-            description = "sgd, momentum, nesterov, rmsprop or adam (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--optimizer", paramLabel = "NAME", descriptionKey = "OPTIMIZER")
     String optimizer;
 
-    @Option(names = "--init", defaultValue = "glorot", paramLabel = "NAME",
-            description = "Weight initialiser: glorot, he, lecun or pytorch, all uniform "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--init", paramLabel = "NAME", descriptionKey = "INITIALIZER")
     String init;
 
-    @Option(names = "--init-scale", defaultValue = "1", paramLabel = "FACTOR",
-            description = "Factor on the initialiser's limit, in (0, 100] (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--init-scale", paramLabel = "FACTOR", descriptionKey = "INIT_SCALE")
     double initScale;
 
-    @Option(names = "--target", paramLabel = "ID",
-            description = "Function to learn on [-2π, 2π]: sin, abs, square, square_wave, sawtooth, "
-                    + "step, x_sin_x or gaussian (default: sin).")
+    @Option(names = "--bias-init", paramLabel = "B", descriptionKey = "BIAS_INIT")
+    double biasInit;
+
+    @Option(names = "--target", paramLabel = "ID", descriptionKey = "TARGET")
     String target;
 
-    @Option(names = "--noise", paramLabel = "SD",
-            description = "Standard deviation of Gaussian noise added to the target, 0–10 (default: 0).")
-    Double noise;
+    @Option(names = "--noise", paramLabel = "SD", descriptionKey = "NOISE")
+    double noise;
 
-    @Option(names = "--points", paramLabel = "N",
-            description = "Evenly spaced training points, 2–100000 (default: 1000).")
-    Integer points;
+    @Option(names = "--points", paramLabel = "N", descriptionKey = "POINTS")
+    int points;
 
     @Option(names = "--data", paramLabel = "FILE.csv",
             description = "Train on x,y pairs from a CSV file instead of a target function.")
     Path data;
 
     @Option(names = "--csv", paramLabel = "OUT.csv",
-            description = "Write per-epoch statistics: epoch,model,activation,train_loss,mse,"
+            description = "Write per-epoch statistics from epoch 0, as the app's File > Export does: "
+                    + "epoch,model,activation,model_epoch,measured,train_loss,mse,"
                     + "grad_norm_1..grad_norm_L,dead_fraction.")
     Path csv;
 
@@ -145,13 +137,19 @@ public final class TrainCommand implements Callable<Integer> {
         if (opened != null) {
             if (!given("--epochs")) {
                 int limit = opened.config().epochLimit();
-                epochs = limit > 0 ? Math.min(limit, MAX_EPOCHS) : 100;
+                epochs = limit > 0 ? Math.min(limit, MAX_EPOCHS) : Setting.EPOCHS.defaultInt();
             }
             config = OpenedExperiment.merge(opened.config(), config, givenOptions(), epochs);
             for (String warning : opened.warnings()) {
                 spec.commandLine().getErr().println("warning: " + open + ": " + warning);
             }
         }
+        checkNotInput(csv, "--csv", data, "--data");
+        checkNotInput(predictions, "--predictions", data, "--data");
+        checkNotInput(saveExperiment, "--save-experiment", data, "--data");
+        checkNotInput(csv, "--csv", open, "--open");
+        checkNotInput(predictions, "--predictions", open, "--open");
+        // --open X --save-experiment X re-saves the experiment: legal, and atomic.
         checkDistinct(csv, "--csv", predictions, "--predictions");
         checkDistinct(csv, "--csv", saveExperiment, "--save-experiment");
         checkDistinct(predictions, "--predictions", saveExperiment, "--save-experiment");
@@ -181,21 +179,18 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Checks every option and builds the experiment (the epoch count stays on this command). */
     ExperimentConfig toConfig() throws DataFileException {
-        checkRange("--epochs", epochs, 1, MAX_EPOCHS);
-        checkRange("--batch", batch, 1, ModelRun.MAX_BATCH);
-        checkRange("--width", width, 1, NetworkSpec.MAX_WIDTH);
-        checkRange("--depth", depth, 1, NetworkSpec.MAX_DEPTH);
-        if (!(initScale > 0 && initScale <= 100)) {
-            throw new CliException("--init-scale must be in (0, 100], got " + number(initScale));
-        }
+        SettingOptions.check(Setting.EPOCHS, epochs);
+        SettingOptions.check(Setting.BATCH_SIZE, batch);
+        SettingOptions.check(Setting.WIDTH, width);
+        SettingOptions.check(Setting.DEPTH, depth);
+        SettingOptions.check(Setting.INIT_SCALE, initScale);
+        SettingOptions.check(Setting.BIAS_INIT, biasInit);
         OptimizerKind kind = OptimizerKind.byId(optimizer).orElseThrow(() -> new CliException(
-                "unknown optimizer '" + optimizer + "' (choose from " + optimizerIds() + ")"));
-        double lr = learningRate == null ? kind.defaultLearningRate() : learningRate;
-        if (!(lr >= OptimizerSpec.MIN_LEARNING_RATE && lr <= OptimizerSpec.MAX_LEARNING_RATE)) {
-            throw new CliException("--lr must be in [1e-7, 10], got " + number(lr));
-        }
+                "unknown optimizer '" + Echo.of(optimizer) + "' (choose from " + optimizerIds() + ")"));
+        double lr = SettingOptions.check(Setting.LEARNING_RATE,
+                learningRate == null ? kind.defaultLearningRate() : learningRate);
         Initializer initializer = Initializer.byId(init).orElseThrow(() -> new CliException(
-                "unknown initializer '" + init + "' (choose from " + initializerIds() + ")"));
+                "unknown initializer '" + Echo.of(init) + "' (choose from " + initializerIds() + ")"));
         List<Activation> models = new ArrayList<>();
         models.add(activation(activation, ""));
         models.addAll(compared());
@@ -204,7 +199,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + " models: --compare lists " + (models.size() - 1));
         }
         Dataset dataset = dataset();
-        NetworkSpec network = new NetworkSpec(depth, width, models.get(0), initializer, initScale, 0.0);
+        NetworkSpec network = new NetworkSpec(depth, width, models.get(0), initializer, initScale, biasInit);
         return new ExperimentConfig(dataset, network, models, OptimizerSpec.of(kind, lr), batch, seed,
                 epochs);
     }
@@ -216,7 +211,7 @@ public final class TrainCommand implements Callable<Integer> {
         List<Activation> list = new ArrayList<>();
         for (String id : compare.split(",", -1)) {
             if (id.isBlank()) {
-                throw new CliException("--compare has an empty entry in '" + compare + "'");
+                throw new CliException("--compare has an empty entry in '" + Echo.of(compare) + "'");
             }
             if (id.strip().equalsIgnoreCase("none")) {
                 throw new CliException("--compare none means no other model and cannot be combined "
@@ -229,37 +224,28 @@ public final class TrainCommand implements Callable<Integer> {
 
     private static Activation activation(String id, String where) {
         return Activations.byId(id).orElseThrow(() -> new CliException("unknown activation '"
-                + id.strip() + "'" + where + " (choose from " + Activations.ids() + ")"));
+                + Echo.of(id.strip()) + "'" + where + " (choose from " + Activations.ids() + ")"));
     }
 
     private Dataset dataset() throws DataFileException {
         if (data != null) {
-            List<String> given = new ArrayList<>();
-            if (target != null) {
-                given.add("--target");
+            List<String> recipe = new ArrayList<>();
+            for (String option : List.of("--target", "--noise", "--points")) {
+                if (given(option)) {
+                    recipe.add(option);
+                }
             }
-            if (noise != null) {
-                given.add("--noise");
-            }
-            if (points != null) {
-                given.add("--points");
-            }
-            if (!given.isEmpty()) {
-                throw new CliException("--data cannot be combined with " + String.join(", ", given)
+            if (!recipe.isEmpty()) {
+                throw new CliException("--data cannot be combined with " + String.join(", ", recipe)
                         + " (they describe generated data)");
             }
             return CsvDatasetReader.read(data);
         }
-        TargetFunction function = target == null ? TargetFunction.SIN
-                : TargetFunction.byId(target).orElseThrow(() -> new CliException(
-                        "unknown target '" + target + "' (choose from " + TargetFunction.ids() + ")"));
-        int n = points == null ? 1000 : points;
-        checkRange("--points", n, Dataset.MIN_POINTS, Dataset.MAX_POINTS);
-        double sd = noise == null ? 0 : noise;
-        if (!(sd >= 0 && sd <= 10)) {
-            throw new CliException("--noise must be in [0, 10], got " + number(sd));
-        }
-        return Dataset.generate(function, n, Dataset.DEFAULT_MIN_X, Dataset.DEFAULT_MAX_X, sd, seed);
+        TargetFunction function = TargetFunction.byId(target).orElseThrow(() -> new CliException(
+                "unknown target '" + Echo.of(target) + "' (choose from " + TargetFunction.ids() + ")"));
+        SettingOptions.check(Setting.POINTS, points);
+        SettingOptions.check(Setting.NOISE, noise);
+        return Dataset.generate(function, points, Dataset.DEFAULT_MIN_X, Dataset.DEFAULT_MAX_X, noise, seed);
     }
 
     /**
@@ -270,31 +256,21 @@ public final class TrainCommand implements Callable<Integer> {
     private boolean train(ExperimentConfig config, PrintWriter out, PrintWriter err,
                           AtomicOutput csvOut, AtomicOutput predictionsOut) {
         List<String> names = config.modelNames();
-        List<ModelRun> runs = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            runs.add(new ModelRun(names.get(i), config.data(),
-                    config.network().withActivation(config.models().get(i)), config.optimizer(),
-                    config.batchSize(), config.seed()));
-        }
-        int layers = runs.get(0).network().layerCount();
-        if (csvOut != null) {
-            csvOut.println(csvHeader(layers));
-        }
+        TrainingSession session = TrainingSession.build(config.withEpochLimit(epochs));
         if (!quiet) {
             out.println(description(config, names));
             out.flush();
         }
         int every = epochs <= 20 ? 1 : (epochs + 9) / 10;
-        ModelStats[] last = new ModelStats[runs.size()];
-        boolean[] reported = new boolean[runs.size()];
+        int models = session.modelCount();
+        ModelStats[] last = new ModelStats[models];
+        boolean[] reported = new boolean[models];
         boolean anyDiverged = false;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            for (ModelRun run : runs) {
-                run.trainEpoch();
-            }
+        for (int epoch = 1; epoch <= epochs && session.canTrain(); epoch++) {
+            session.trainEpoch();
             boolean divergedNow = false;
-            for (int i = 0; i < runs.size(); i++) {
-                ModelStats stats = runs.get(i).measure();
+            for (int i = 0; i < models; i++) {
+                ModelStats stats = session.model(i).stats();
                 last[i] = stats;
                 if (stats.diverged() && !reported[i]) {
                     reported[i] = true;
@@ -305,20 +281,21 @@ public final class TrainCommand implements Callable<Integer> {
                             + " (loss became " + nonFinite(stats) + "); it stopped training");
                     err.flush();
                 }
-                if (csvOut != null) {
-                    csvOut.println(csvRow(epoch, stats));
-                }
             }
-            if (!quiet && (epoch == 1 || epoch % every == 0 || epoch == epochs || divergedNow)) {
+            if (!quiet && (epoch == 1 || epoch % every == 0 || epoch == epochs || divergedNow
+                    || !session.canTrain())) {
                 out.println(progressLine(epoch, names, last));
                 out.flush();
             }
         }
-        for (int i = 0; i < runs.size(); i++) {
+        for (int i = 0; i < models; i++) {
             double mse = last[i].diverged() ? Double.NaN : last[i].mse();
             out.println("final " + names.get(i) + " mse=" + String.format(Locale.ROOT, "%.6f", mse));
         }
         out.flush();
+        if (csvOut != null) {
+            RunExport.writeStatistics(csvOut, session); // the window's format, from epoch 0
+        }
         if (predictionsOut != null) {
             RunExport.writePredictions(predictionsOut, config.data(), Arrays.asList(last));
         }
@@ -357,25 +334,6 @@ public final class TrainCommand implements Callable<Integer> {
         return Double.isNaN(v) ? "NaN" : "infinite";
     }
 
-    static String csvHeader(int layers) {
-        StringBuilder sb = new StringBuilder("epoch,model,activation,train_loss,mse");
-        for (int l = 1; l <= layers; l++) {
-            sb.append(",grad_norm_").append(l);
-        }
-        return sb.append(",dead_fraction").toString();
-    }
-
-    private static String csvRow(int epoch, ModelStats stats) {
-        StringBuilder sb = new StringBuilder().append(epoch).append(',').append(stats.name())
-                .append(',').append(stats.activation().id())
-                .append(',').append(stats.trainLoss())
-                .append(',').append(stats.mse());
-        for (LayerStats layer : stats.layers()) {
-            sb.append(',').append(layer.gradientNorm());
-        }
-        return sb.append(',').append(stats.deadFraction()).toString();
-    }
-
     private boolean given(String option) {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
@@ -389,9 +347,28 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private static void checkDistinct(Path a, String aName, Path b, String bName) {
-        if (a != null && b != null
-                && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+        if (a != null && b != null && sameFile(a, b)) {
             throw new CliException(aName + " and " + bName + " must name different files");
+        }
+    }
+
+    /** Refuses an output that would overwrite an input (the run would destroy what it reads). */
+    static void checkNotInput(Path output, String outputName, Path input, String inputName) {
+        if (output != null && input != null && sameFile(output, input)) {
+            throw new CliException(outputName + " " + Echo.of(output.toString()) + " is the " + inputName
+                    + " file: writing it would destroy the input (choose another name)");
+        }
+    }
+
+    /** Whether two paths name one file (the same path, or links to one existing file). */
+    public static boolean sameFile(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return java.nio.file.Files.exists(a) && java.nio.file.Files.exists(b) && java.nio.file.Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

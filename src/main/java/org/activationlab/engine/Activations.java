@@ -11,7 +11,7 @@ import java.util.Optional;
 public final class Activations {
 
     /** PyTorch's default Leaky ReLU slope. */
-    public static final double LEAKY_SLOPE_DEFAULT = 0.01;
+    public static final double LEAKY_SLOPE_DEFAULT = Setting.LEAKY_SLOPE.defaultValue();
     /** PyTorch's default and Keras' presets (tf.nn.leaky_relu: 0.2, LeakyReLU layer: 0.3). */
     public static final List<Double> LEAKY_SLOPE_PRESETS = List.of(0.01, 0.2, 0.3);
     public static final double PRELU_INITIAL_SLOPE = 0.25;
@@ -46,17 +46,13 @@ public final class Activations {
 
     /** Leaky ReLU with the given negative slope (≥ 0). */
     public static Activation leakyRelu(double slope) {
-        if (!(slope >= 0 && slope < 1)) {
-            throw new IllegalArgumentException("Leaky ReLU slope must be in [0, 1), got " + slope);
-        }
+        Setting.LEAKY_SLOPE.check(slope);
         return new ReluFamily.LeakyRelu("leaky_relu", "Leaky ReLU", slope, false);
     }
 
     /** ELU with the given α (> 0). */
     public static Activation elu(double alpha) {
-        if (!(alpha > 0 && alpha <= 10)) {
-            throw new IllegalArgumentException("ELU alpha must be in (0, 10], got " + alpha);
-        }
+        Setting.ELU_ALPHA.check(alpha);
         return new ReluFamily.Elu(alpha);
     }
 

@@ -14,23 +14,30 @@ import java.nio.file.Path;
  */
 public final class CsvDatasetReader {
 
-    private static final java.util.regex.Pattern NUMBER =
-            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /** Far above the largest real file (100 000 rows of two numbers are a few MB). */
+    public static final long MAX_BYTES = 64L << 20;
 
     private CsvDatasetReader() {
     }
 
     public static Dataset read(Path file) throws DataFileException {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try {
+            InputFiles.checkRegular(file, MAX_BYTES, "training data");
+        } catch (InputFiles.InputFileException e) {
+            throw new DataFileException(file + ": " + e.getMessage(), e);
+        }
+        try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(
+                new java.io.BufferedInputStream(Files.newInputStream(file)),
+                StandardCharsets.UTF_8.newDecoder()))) {
             return read(reader, file.getFileName().toString());
         } catch (java.nio.file.NoSuchFileException e) {
             throw new DataFileException(file + ": no such file");
         } catch (java.nio.file.AccessDeniedException e) {
             throw new DataFileException(file + ": permission denied");
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new DataFileException(file + ": not a UTF-8 text file");
         } catch (IOException e) {
-            throw new DataFileException(file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new DataFileException(file + ": cannot be read (" + InputFiles.reason(e) + ")", e);
         }
     }
 
@@ -65,7 +72,7 @@ public final class CsvDatasetReader {
                     continue;
                 }
                 String bad = xv == null ? cells[0].strip() : cells[1].strip();
-                throw new DataFileException(name + " line " + lineNumber + ": '" + bad
+                throw new DataFileException(name + " line " + lineNumber + ": '" + Echo.of(bad)
                         + "' is not a number");
             }
             if (!Float.isFinite(xv) || !Float.isFinite(yv)) {
@@ -120,9 +127,57 @@ public final class CsvDatasetReader {
             s = s.substring(1, s.length() - 1).strip();
         }
         // Plain decimal numbers only: Java would also take "1d", "0x1p3" or "NaN" as numbers.
-        if (!NUMBER.matcher(s).matches()) {
+        if (!isDecimal(s)) {
             return s.equalsIgnoreCase("nan") || s.matches("[+-]?(?i)inf(inity)?") ? Float.NaN : null;
         }
         return Float.parseFloat(s);
+    }
+
+    /**
+     * Whether {@code s} is a plain decimal number, {@code [+-]?(d+.?d*|.d+)([eE][+-]?d+)?}, checked
+     * in one pass over the text (a regular expression for it backtracks quadratically on a long
+     * run of digits: 18 s for a 50 000-digit cell).
+     */
+    static boolean isDecimal(CharSequence s) {
+        int n = s.length();
+        int i = 0;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int intDigits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            intDigits++;
+        }
+        int fractionDigits = 0;
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                fractionDigits++;
+            }
+        }
+        if (intDigits == 0 && fractionDigits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                exponentDigits++;
+            }
+            if (exponentDigits == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

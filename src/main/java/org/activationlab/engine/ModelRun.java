@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  */
 public final class ModelRun {
 
-    public static final int MAX_BATCH = 1024;
+    public static final int MAX_BATCH = Setting.BATCH_SIZE.maxInt();
     /** Salt that separates the shuffling stream from the weight stream of the same seed. */
     private static final long SHUFFLE_SALT = 0x9E3779B97F4A7C15L;
 
@@ -37,6 +37,9 @@ public final class ModelRun {
     private FMatrixRMaj batchY;
 
     private int epoch;
+    /** Batches of the epoch under way already trained; 0 between epochs. */
+    private int batchInEpoch;
+    private double epochLossSum;
     private double lastTrainLoss = Double.NaN;
     private boolean diverged;
     private int divergedAtEpoch = -1;
@@ -61,9 +64,7 @@ public final class ModelRun {
     }
 
     private static int checkBatch(int batchSize) {
-        if (batchSize < 1 || batchSize > MAX_BATCH) {
-            throw new IllegalArgumentException("batch size must be 1–" + MAX_BATCH + ", got " + batchSize);
-        }
+        Setting.BATCH_SIZE.check(batchSize);
         return batchSize;
     }
 
@@ -89,6 +90,11 @@ public final class ModelRun {
 
     public boolean diverged() {
         return diverged;
+    }
+
+    /** The mean batch loss of the last epoch trained (NaN before the first). */
+    public double lastTrainLoss() {
+        return lastTrainLoss;
     }
 
     public OptimizerSpec optimizerSpec() {
@@ -123,6 +129,7 @@ public final class ModelRun {
             weightsBeforeLastStep[i] = new float[w.numRows * w.numCols];
         }
         epoch = 0;
+        batchInEpoch = 0;
         lastTrainLoss = Double.NaN;
         diverged = false;
         divergedAtEpoch = -1;
@@ -157,7 +164,8 @@ public final class ModelRun {
     }
 
     /**
-     * Trains one epoch; does nothing once the model has diverged.
+     * Trains one epoch (the rest of it, if {@link #trainBatch()} started it); does nothing once
+     * the model has diverged.
      *
      * @return the mean batch loss, weighted by batch size (NaN or infinite if it diverged)
      */
@@ -165,43 +173,74 @@ public final class ModelRun {
         if (diverged) {
             return Double.NaN;
         }
-        shuffle();
+        while (!trainBatch()) {
+            // one batch at a time: the same steps as a caller that stops between batches
+        }
+        return lastTrainLoss;
+    }
+
+    /** Mini-batches in one epoch. */
+    public int batchesPerEpoch() {
+        return (order.length + batchSize - 1) / batchSize;
+    }
+
+    /** Batches of the current epoch already trained (0 between epochs). */
+    public int batchInEpoch() {
+        return batchInEpoch;
+    }
+
+    /**
+     * Trains the next mini-batch of the current epoch, starting the epoch (reshuffling) if none
+     * is under way. Allocates nothing. Stopping between batches and going on later trains
+     * exactly what {@link #trainEpoch()} would have.
+     *
+     * @return true if this batch ended the epoch (or the model has diverged and trains no more)
+     */
+    public boolean trainBatch() {
+        if (diverged) {
+            return true;
+        }
+        if (batchInEpoch == 0) {
+            shuffle();
+            java.util.Arrays.fill(gradientNormSum, 0);
+            stepsThisEpoch = 0;
+            epochLossSum = 0;
+        }
         int n = order.length;
-        int batches = (n + batchSize - 1) / batchSize;
-        java.util.Arrays.fill(gradientNormSum, 0);
-        stepsThisEpoch = 0;
+        int batches = batchesPerEpoch();
+        int b = batchInEpoch;
+        int start = b * batchSize;
+        int rows = Math.min(batchSize, n - start);
+        batchX.reshape(rows, 1, false);
+        batchY.reshape(rows, 1, false);
         float[] xs = data.x();
         float[] ys = data.y();
-        double lossSum = 0;
-        for (int b = 0; b < batches; b++) {
-            int start = b * batchSize;
-            int rows = Math.min(batchSize, n - start);
-            batchX.reshape(rows, 1, false);
-            batchY.reshape(rows, 1, false);
-            for (int r = 0; r < rows; r++) {
-                int idx = order[start + r];
-                batchX.data[r] = xs[idx];
-                batchY.data[r] = ys[idx];
-            }
-            network.forwardForTraining(batchX);
-            double loss = network.backward(batchX, batchY);
-            lossSum += loss * rows;
-            accumulateGradientNorms();
-            boolean last = b == batches - 1;
-            if (last) {
-                rememberWeights();
-            }
-            optimizer.step();
-            if (last) {
-                computeUpdateRatios();
-            }
+        for (int r = 0; r < rows; r++) {
+            int idx = order[start + r];
+            batchX.data[r] = xs[idx];
+            batchY.data[r] = ys[idx];
         }
+        network.forwardForTraining(batchX);
+        double loss = network.backward(batchX, batchY);
+        epochLossSum += loss * rows;
+        accumulateGradientNorms();
+        boolean last = b == batches - 1;
+        if (last) {
+            rememberWeights();
+        }
+        optimizer.step();
+        if (!last) {
+            batchInEpoch++;
+            return false;
+        }
+        computeUpdateRatios();
+        batchInEpoch = 0;
         epoch++;
-        lastTrainLoss = lossSum / n;
+        lastTrainLoss = epochLossSum / n;
         if (!Double.isFinite(lastTrainLoss)) {
             markDiverged();
         }
-        return lastTrainLoss;
+        return true;
     }
 
     private void markDiverged() {
@@ -281,6 +320,16 @@ public final class ModelRun {
      * statistics of the epoch just trained.
      */
     public ModelStats measure() {
+        return measure(() -> false);
+    }
+
+    /**
+     * {@link #measure()}, giving up between chunks of points once {@code stop} says so (at the
+     * drawer's largest shape measuring 100,000 points takes many seconds).
+     *
+     * @throws java.util.concurrent.CancellationException if stopped; the model is unchanged
+     */
+    public ModelStats measure(java.util.function.BooleanSupplier stop) {
         int hidden = network.hiddenLayerCount();
         int[][] nonZeroPerUnit = new int[hidden][];
         long[] zeroOutputs = new long[hidden];
@@ -300,6 +349,9 @@ public final class ModelRun {
         FMatrixRMaj in = new FMatrixRMaj(network.maxBatch(), 1);
         double squaredError = 0;
         for (int start = 0; start < xs.length; start += network.maxBatch()) {
+            if (stop.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException("measuring " + name + " was stopped");
+            }
             int rows = Math.min(network.maxBatch(), xs.length - start);
             in.reshape(rows, 1, false);
             System.arraycopy(xs, start, in.data, 0, rows);

@@ -16,29 +16,23 @@ import java.util.Objects;
 public record NetworkSpec(int depth, int width, Activation activation, Initializer initializer,
                           double initScale, double biasInit) {
 
-    public static final int MAX_DEPTH = 8;
-    public static final int MAX_WIDTH = 512;
+    public static final int MAX_DEPTH = Setting.DEPTH.maxInt();
+    public static final int MAX_WIDTH = Setting.WIDTH.maxInt();
 
     public NetworkSpec {
         Objects.requireNonNull(activation, "activation");
         Objects.requireNonNull(initializer, "initializer");
-        if (depth < 1 || depth > MAX_DEPTH) {
-            throw new IllegalArgumentException("depth must be 1–" + MAX_DEPTH + ", got " + depth);
-        }
-        if (width < 1 || width > MAX_WIDTH) {
-            throw new IllegalArgumentException("width must be 1–" + MAX_WIDTH + ", got " + width);
-        }
-        if (!(initScale > 0 && initScale <= 100)) {
-            throw new IllegalArgumentException("init scale must be in (0, 100], got " + initScale);
-        }
-        if (!Double.isFinite(biasInit) || Math.abs(biasInit) > 100) {
-            throw new IllegalArgumentException("bias init must be in [−100, 100], got " + biasInit);
-        }
+        Setting.DEPTH.check(depth);
+        Setting.WIDTH.check(width);
+        Setting.INIT_SCALE.check(initScale);
+        Setting.BIAS_INIT.check(biasInit);
     }
 
     /** The classic experiment's shape: 1 → 64 → 64 → 1, Glorot uniform, zero biases. */
     public static NetworkSpec classic(Activation activation) {
-        return new NetworkSpec(2, 64, activation, Initializer.GLOROT_UNIFORM, 1.0, 0.0);
+        return new NetworkSpec(Setting.DEPTH.defaultInt(), Setting.WIDTH.defaultInt(), activation,
+                Initializer.byId(Setting.INITIALIZER.defaultText()).orElseThrow(),
+                Setting.INIT_SCALE.defaultValue(), Setting.BIAS_INIT.defaultValue());
     }
 
     public NetworkSpec withActivation(Activation newActivation) {

@@ -14,7 +14,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * An output file that appears complete or not at all: what is written goes to a hidden
@@ -23,7 +26,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * atomically). Closing without committing deletes the temporary file and leaves the target
  * untouched, so a failed save never destroys the file the user had.
  *
- * <p>Text goes through {@link #println}, bytes (an image) through {@link #stream()}; a file uses
+ * <p>A temporary file left open when the JVM is stopped (Ctrl+C, SIGTERM) is deleted by a shutdown
+ * hook. Text goes through {@link #println}, bytes (an image) through {@link #stream()}; a file uses
  * one or the other. The temporary file is created with {@code CREATE_NEW} rather than
  * {@link Files#createTempFile}, so it gets the usual permissions (umask) instead of owner-only.
  */
@@ -57,24 +61,85 @@ public final class AtomicOutput implements AutoCloseable {
         if (Files.isDirectory(absolute)) {
             throw new OutputFileException("cannot write " + label + ": it is a directory");
         }
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            // Moving a file over /dev/null or a named pipe would replace it with a regular file.
+            throw new OutputFileException("cannot write " + label + ": it is not a regular file (a device, "
+                    + "a named pipe or a socket)");
+        }
         if (dir == null || !Files.isDirectory(dir)) {
             throw new OutputFileException("cannot write " + label + ": directory " + dir + " does not exist");
         }
         for (int attempt = 0; ; attempt++) {
-            Path temp = dir.resolve("." + absolute.getFileName() + "."
-                    + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + ".tmp");
+            Path temp = dir.resolve(tempName(absolute.getFileName().toString(),
+                    Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16)));
+            // Registered before the file exists: a SIGTERM right after it appears must find it.
+            CLEANUP.get();
+            PENDING.add(temp);
             try {
                 OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temp,
                         StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
                 return new AtomicOutput(absolute, label, temp, stream);
             } catch (FileAlreadyExistsException e) {
+                PENDING.remove(temp); // someone else's file: never ours to delete
                 if (attempt == 10) {
                     throw new OutputFileException("cannot write " + label + ": " + reason(e), e);
                 }
             } catch (IOException e) {
+                PENDING.remove(temp);
                 throw new OutputFileException("cannot write " + label + ": " + reason(e), e);
             }
         }
+    }
+
+    /** Longest file name most file systems allow, in bytes. */
+    static final int MAX_NAME_BYTES = 255;
+
+    /** Temporary files not yet committed or discarded, deleted if the JVM is stopped (Ctrl+C, SIGTERM). */
+    private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
+    private static final Supplier<Thread> CLEANUP = new Supplier<>() {
+        private Thread hook;
+
+        @Override
+        public synchronized Thread get() {
+            if (hook == null) {
+                hook = new Thread(AtomicOutput::deletePending, "activation-lab-temp-cleanup");
+                Runtime.getRuntime().addShutdownHook(hook);
+            }
+            return hook;
+        }
+    };
+
+    private static void deletePending() {
+        for (Path temp : PENDING) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // the JVM is stopping: nothing more can be done
+            }
+        }
+    }
+
+    /**
+     * The hidden temporary name for {@code name}: ".name.&lt;random&gt;.tmp", with the name shortened
+     * (by whole characters) so that the whole stays within {@value #MAX_NAME_BYTES} bytes, so that a
+     * legal target name of 245–255 bytes can still be written.
+     */
+    static String tempName(String name, String random) {
+        String suffix = "." + random + ".tmp";
+        int room = MAX_NAME_BYTES - 1 - suffix.length();
+        StringBuilder prefix = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + size > room) {
+                break;
+            }
+            prefix.appendCodePoint(cp);
+            bytes += size;
+            i += Character.charCount(cp);
+        }
+        return "." + prefix + suffix;
     }
 
     /** Appends one line (with {@code \n}). */
@@ -104,6 +169,7 @@ public final class AtomicOutput implements AutoCloseable {
             } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            PENDING.remove(temp);
         } catch (IOException e) {
             deleteTemp();
             throw new OutputFileException("cannot write " + label + ": " + reason(e), e);
@@ -130,6 +196,7 @@ public final class AtomicOutput implements AutoCloseable {
         } catch (IOException ignored) {
             // nothing more can be done; the hidden file is left behind
         }
+        PENDING.remove(temp);
     }
 
     /** A short reason for an I/O failure (the JDK's messages are often only the path). */

@@ -4,20 +4,17 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.activationlab.engine.Dataset;
+import org.activationlab.engine.Echo;
+import org.activationlab.engine.Setting;
 import org.activationlab.engine.TargetFunction;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The {@code data} section of an experiment file. Generated data is stored as its recipe
- * ({@code kind: "generated"}: target, points, x range, noise and the noise's seed), everything else
- * (loaded from CSV, edited, clicked) as the points themselves ({@code kind: "points"}).
- *
- * <p>A dataset does not remember how it was generated, so the writer finds the recipe by
- * generating the candidates (the default and the data's own x range; for noisy data the
- * experiment's seed and 0) and keeping one only if it gives exactly the same points. Whatever it
- * writes therefore reproduces the data bit for bit; when no recipe does, the points are stored.
+ * ({@code kind: "generated"}: target, points, x range, noise and the noise's seed), which the
+ * {@link Dataset} carries; everything else (loaded from CSV, edited, clicked) as the points
+ * themselves ({@code kind: "points"}).
  */
 final class DataJson {
 
@@ -27,58 +24,26 @@ final class DataJson {
     private DataJson() {
     }
 
-    /** How generated data was made. */
-    record Recipe(TargetFunction target, int points, double minX, double maxX, double noise,
-                  long noiseSeed) {
-        Dataset generate() {
-            return Dataset.generate(target, points, minX, maxX, noise, noiseSeed);
-        }
-    }
-
-    /** The recipe that generates exactly {@code data}, if there is one. */
-    static Optional<Recipe> recipeOf(Dataset data, long experimentSeed) {
-        Optional<TargetFunction> target = data.target();
-        if (target.isEmpty()) {
-            return Optional.empty();
-        }
-        double[][] ranges = {{Dataset.DEFAULT_MIN_X, Dataset.DEFAULT_MAX_X}, {data.minX(), data.maxX()}};
-        long[] seeds = data.noise() > 0 ? new long[] {experimentSeed, 0} : new long[] {0};
-        for (double[] range : ranges) {
-            for (long seed : seeds) {
-                Recipe recipe = new Recipe(target.get(), data.size(), range[0], range[1], data.noise(), seed);
-                try {
-                    if (recipe.generate().equals(data)) {
-                        return Optional.of(recipe);
-                    }
-                } catch (IllegalArgumentException notThisOne) {
-                    // e.g. noise beyond what generate() accepts: store the points instead
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    static JsonObject write(Dataset data, long experimentSeed) {
+    static JsonObject write(Dataset data) {
         JsonObject o = new JsonObject();
-        Optional<Recipe> recipe = recipeOf(data, experimentSeed);
-        if (recipe.isPresent()) {
-            Recipe r = recipe.get();
+        if (data.recipe().isPresent()) {
+            Dataset.Recipe r = data.recipe().get();
             o.addProperty("kind", GENERATED);
-            o.addProperty("target", r.target().id());
-            o.addProperty("points", r.points());
-            o.addProperty("x_min", r.minX());
-            o.addProperty("x_max", r.maxX());
-            o.addProperty("noise", r.noise());
+            o.addProperty(Setting.TARGET.key(), r.target().id());
+            o.addProperty(Setting.POINTS.key(), r.points());
+            o.addProperty(Setting.X_MIN.key(), r.minX());
+            o.addProperty(Setting.X_MAX.key(), r.maxX());
+            o.addProperty(Setting.NOISE.key(), r.noise());
             if (r.noise() > 0) {
-                o.addProperty("noise_seed", r.noiseSeed());
+                o.addProperty(Setting.NOISE_SEED.key(), r.seed());
             }
             return o;
         }
         o.addProperty("kind", POINTS);
         o.addProperty("description", data.description());
-        data.target().ifPresent(t -> o.addProperty("target", t.id()));
+        data.target().ifPresent(t -> o.addProperty(Setting.TARGET.key(), t.id()));
         if (data.noise() != 0) {
-            o.addProperty("noise", data.noise());
+            o.addProperty(Setting.NOISE.key(), data.noise());
         }
         o.add("x", floats(data.x()));
         o.add("y", floats(data.y()));
@@ -93,67 +58,70 @@ final class DataJson {
         return array;
     }
 
-    static Dataset read(JsonFields f) throws ExperimentFileException {
+    /**
+     * The data of {@code f}. Without a {@code kind}, or with {@code "generated"}, the settings it
+     * gives change the recipe of {@code base} (or the classic recipe, if the base data are points).
+     */
+    static Dataset read(JsonFields f, Dataset base) throws ExperimentFileException {
         String kind = f.string("kind", GENERATED);
         if (kind.equals(GENERATED)) {
-            return readGenerated(f);
+            return readGenerated(f, base.recipe().orElseGet(() -> Dataset.classic().recipe().orElseThrow()));
         }
         if (kind.equals(POINTS)) {
             return readPoints(f);
         }
-        throw new ExperimentFileException(f.name("kind") + " must be \"" + GENERATED + "\" or \""
-                + POINTS + "\", got \"" + kind + "\"");
+        throw f.error("kind", "must be \"" + GENERATED + "\" or \"" + POINTS + "\", got " + Echo.quoted(kind));
     }
 
-    private static Dataset readGenerated(JsonFields f) throws ExperimentFileException {
-        TargetFunction target = target(f, TargetFunction.SIN);
-        int points = f.integer("points", 1000, Dataset.MIN_POINTS, Dataset.MAX_POINTS);
-        double minX = f.number("x_min", Dataset.DEFAULT_MIN_X, v -> true, "a finite number");
-        double maxX = f.number("x_max", Dataset.DEFAULT_MAX_X, v -> true, "a finite number");
+    private static Dataset readGenerated(JsonFields f, Dataset.Recipe base) throws ExperimentFileException {
+        TargetFunction target = target(f, base.target());
+        int points = f.integer(Setting.POINTS, base.points());
+        double minX = f.number(Setting.X_MIN, base.minX());
+        double maxX = f.number(Setting.X_MAX, base.maxX());
         if (!(maxX > minX)) {
-            throw new ExperimentFileException(f.name("x_max") + " must be greater than "
-                    + f.name("x_min") + ", got x_min " + minX + " and x_max " + maxX);
+            throw f.error(Setting.X_MAX.key(), "must be greater than " + f.name(Setting.X_MIN.key())
+                    + ", got x_min " + Setting.format(minX) + " and x_max " + Setting.format(maxX));
         }
-        double noise = noise(f);
-        long noiseSeed = f.longInteger("noise_seed", 0);
-        return new Recipe(target, points, minX, maxX, noise, noiseSeed).generate();
+        double noise = f.number(Setting.NOISE, base.noise());
+        long noiseSeed = f.longInteger(Setting.NOISE_SEED.key(), base.seed());
+        try {
+            return new Dataset.Recipe(target, points, minX, maxX, noise, noiseSeed).generate();
+        } catch (IllegalArgumentException e) {
+            throw new ExperimentFileException(f.path(), f.path() + ": " + e.getMessage(), e);
+        }
     }
 
     private static Dataset readPoints(JsonFields f) throws ExperimentFileException {
         float[] x = floats(f, "x");
         float[] y = floats(f, "y");
         if (x.length != y.length) {
-            throw new ExperimentFileException(f.name("x") + " and " + f.name("y")
-                    + " must have the same length, got " + x.length + " and " + y.length);
+            throw f.error("x", "and " + f.name("y") + " must have the same length, got " + x.length
+                    + " and " + y.length);
         }
         String description = f.string("description", x.length + " points");
-        TargetFunction target = f.has("target") ? target(f, null) : null;
-        double noise = noise(f);
+        TargetFunction target = f.has(Setting.TARGET.key()) ? target(f, null) : null;
+        double noise = f.number(Setting.NOISE, 0);
         try {
-            return new Dataset(x, y, description, target, noise);
+            return new Dataset(x, y, Echo.of(description), target, noise);
         } catch (IllegalArgumentException e) {
-            throw new ExperimentFileException(f.path() + ": " + e.getMessage(), e);
+            throw new ExperimentFileException(f.path(), f.path() + ": " + e.getMessage(), e);
         }
     }
 
     private static TargetFunction target(JsonFields f, TargetFunction fallback) throws ExperimentFileException {
-        String id = f.string("target", fallback == null ? null : fallback.id());
-        return TargetFunction.byId(id).orElseThrow(() -> new ExperimentFileException(f.name("target")
-                + " must be one of " + TargetFunction.ids() + ", got \"" + id + "\""));
-    }
-
-    private static double noise(JsonFields f) throws ExperimentFileException {
-        return f.number("noise", 0, v -> v >= 0 && v <= 10, "in [0, 10]");
+        String id = f.string(Setting.TARGET.key(), fallback == null ? null : fallback.id());
+        return TargetFunction.byId(id).orElseThrow(() -> f.error(Setting.TARGET.key(),
+                "must be one of " + TargetFunction.ids() + ", got " + Echo.quoted(id)));
     }
 
     private static float[] floats(JsonFields f, String key) throws ExperimentFileException {
         JsonArray array = f.array(key);
         if (array == null) {
-            throw new ExperimentFileException(f.name(key) + " is missing (a list of numbers)");
+            throw f.error(key, "is missing (a list of numbers)");
         }
         if (array.size() < Dataset.MIN_POINTS || array.size() > Dataset.MAX_POINTS) {
-            throw new ExperimentFileException(f.name(key) + " must have " + Dataset.MIN_POINTS + "–"
-                    + Dataset.MAX_POINTS + " points, got " + array.size());
+            throw f.error(key, "must have " + Dataset.MIN_POINTS + "–" + Dataset.MAX_POINTS
+                    + " points, got " + array.size());
         }
         float[] values = new float[array.size()];
         List<JsonElement> elements = array.asList();

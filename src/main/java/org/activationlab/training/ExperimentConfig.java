@@ -4,8 +4,8 @@ import org.activationlab.engine.Activation;
 import org.activationlab.engine.Activations;
 import org.activationlab.engine.Dataset;
 import org.activationlab.engine.NetworkSpec;
-import org.activationlab.engine.OptimizerKind;
 import org.activationlab.engine.OptimizerSpec;
+import org.activationlab.engine.Setting;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +20,15 @@ import java.util.Objects;
  * @param network    shape and initialisation; its activation is ignored in favour of {@code models}
  * @param models     the hidden activation of each model, at least one
  * @param optimizer  optimiser and learning rate
- * @param batchSize  mini-batch size, 1–1024
+ * @param batchSize  mini-batch size ({@link Setting#BATCH_SIZE})
  * @param seed       seeds initial weights and shuffling
  * @param epochLimit training pauses at this epoch; 0 means no limit
  */
 public record ExperimentConfig(Dataset data, NetworkSpec network, List<Activation> models,
                                OptimizerSpec optimizer, int batchSize, long seed, int epochLimit) {
 
-    public static final int DEFAULT_EPOCH_LIMIT = 100;
-    public static final long DEFAULT_SEED = 42;
+    public static final int DEFAULT_EPOCH_LIMIT = Setting.EPOCH_LIMIT.defaultInt();
+    public static final long DEFAULT_SEED = Setting.SEED.defaultLong();
     public static final int MAX_MODELS = 16;
 
     public ExperimentConfig {
@@ -39,12 +39,8 @@ public record ExperimentConfig(Dataset data, NetworkSpec network, List<Activatio
         if (models.isEmpty() || models.size() > MAX_MODELS) {
             throw new IllegalArgumentException("an experiment compares 1–" + MAX_MODELS + " models");
         }
-        if (batchSize < 1 || batchSize > 1024) {
-            throw new IllegalArgumentException("batch size must be 1–1024, got " + batchSize);
-        }
-        if (epochLimit < 0) {
-            throw new IllegalArgumentException("epoch limit must be ≥ 0 (0 = none), got " + epochLimit);
-        }
+        Setting.BATCH_SIZE.check(batchSize);
+        Setting.EPOCH_LIMIT.check(epochLimit);
     }
 
     /**
@@ -53,8 +49,8 @@ public record ExperimentConfig(Dataset data, NetworkSpec network, List<Activatio
      */
     public static ExperimentConfig classic() {
         return new ExperimentConfig(Dataset.classic(), NetworkSpec.classic(Activations.RELU),
-                List.of(Activations.RELU, Activations.LINEAR), OptimizerSpec.of(OptimizerKind.ADAM),
-                32, DEFAULT_SEED, DEFAULT_EPOCH_LIMIT);
+                List.of(Activations.RELU, Activations.LINEAR), OptimizerSpec.classic(),
+                Setting.BATCH_SIZE.defaultInt(), DEFAULT_SEED, DEFAULT_EPOCH_LIMIT);
     }
 
     /** The activation the teacher switches (the first model's). */

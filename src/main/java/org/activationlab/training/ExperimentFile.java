@@ -3,17 +3,13 @@ package org.activationlab.training;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonIOException;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import org.activationlab.engine.InputFiles;
+import org.activationlab.engine.Setting;
 
-import java.io.EOFException;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -41,7 +37,8 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Reading is forgiving where it can be and strict where it must be: a setting that is missing
+ * <p>The text must be strict JSON ({@link StrictJson}: no comments, NaN or single quotes). Reading
+ * is forgiving where it can be and strict where it must be: a setting that is missing
  * takes the classic experiment's value; a field this version does not know, or a file of a newer
  * version, opens with a warning saying what was skipped; a file that is not JSON, is cut short,
  * or holds a value out of range is refused with an {@link ExperimentFileException} naming the
@@ -72,14 +69,14 @@ public final class ExperimentFile {
         public Contents {
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(switchMode, "switchMode");
-            if (!(epochsPerSecond > 0)) {
-                throw new IllegalArgumentException("speed must be > 0 epochs/s, got " + epochsPerSecond);
+            if (!Double.isInfinite(epochsPerSecond) || epochsPerSecond < 0) {
+                Setting.SPEED.check(epochsPerSecond);
             }
         }
 
         /** The experiment at the default speed, restarting on switch, in no lesson. */
         public static Contents of(ExperimentConfig config) {
-            return new Contents(config, Trainer.DEFAULT_SPEED, SwitchMode.RESTART, null);
+            return new Contents(config, Setting.SPEED.defaultValue(), SwitchMode.RESTART, null);
         }
     }
 
@@ -112,17 +109,22 @@ public final class ExperimentFile {
         }
     }
 
+    /**
+     * The settings that {@code changes} gives, over {@code base}: a partial experiment in the file
+     * vocabulary, as a lesson's {@code config} is. What was skipped goes to {@code warnings}.
+     */
+    public static Contents readChanges(JsonFields changes, Contents base, List<String> warnings)
+            throws ExperimentFileException {
+        return ExperimentJson.read(changes, base, warnings);
+    }
+
     /** Reads an experiment from its text. */
     public static Opened fromJson(String text) throws ExperimentFileException {
-        String json = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        if (json.isBlank()) {
-            throw new ExperimentFileException("the file is empty");
-        }
         JsonElement root;
         try {
-            root = JsonParser.parseString(json);
-        } catch (JsonParseException e) {
-            throw new ExperimentFileException(syntaxMessage(e), e);
+            root = StrictJson.parse(text);
+        } catch (StrictJson.SyntaxException e) {
+            throw new ExperimentFileException(e.getMessage(), e);
         }
         return ExperimentJson.read(root);
     }
@@ -136,16 +138,9 @@ public final class ExperimentFile {
     public static Opened read(Path file) throws ExperimentFileException {
         byte[] bytes;
         try {
-            if (Files.isDirectory(file)) {
-                throw new ExperimentFileException("it is a directory, not a file");
-            }
-            if (Files.size(file) > MAX_BYTES) {
-                throw new ExperimentFileException("the file is too large for an experiment ("
-                        + (Files.size(file) >> 20) + " MB)");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ExperimentFileException("cannot be read: " + AtomicOutput.reason(e), e);
+            bytes = InputFiles.readAllBytes(file, MAX_BYTES, "an experiment");
+        } catch (InputFiles.InputFileException e) {
+            throw new ExperimentFileException(e.getMessage(), e);
         }
         String text;
         try {
@@ -155,31 +150,5 @@ public final class ExperimentFile {
             throw new ExperimentFileException("not a text file (not UTF-8): the file is damaged or of another kind", e);
         }
         return fromJson(text);
-    }
-
-    /** Gson's message without its links and internals: what is wrong, and where. */
-    static String syntaxMessage(JsonParseException e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        String message = cause.getMessage() == null ? "" : cause.getMessage();
-        int see = message.indexOf("\nSee ");
-        if (see >= 0) {
-            message = message.substring(0, see);
-        }
-        message = message.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON",
-                "malformed JSON").replace("Use JsonReader.setLenient(true) to accept malformed JSON", "malformed JSON");
-        message = message.replaceAll(" path \\$\\.?(\\S*)$", " (in $1)").replace(" (in )", "").strip();
-        // A string can only be unterminated at the end of the input: the file was cut off there too.
-        if (cause instanceof EOFException || message.startsWith("Unterminated string")
-                || message.startsWith("Unterminated escape")) {
-            return "the file ends too early (is it cut off?): " + lowerFirst(message);
-        }
-        if (e instanceof JsonIOException) {
-            return "cannot be read: " + message;
-        }
-        return "not valid JSON: " + lowerFirst(message);
-    }
-
-    private static String lowerFirst(String s) {
-        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 }

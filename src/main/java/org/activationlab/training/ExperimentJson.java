@@ -9,8 +9,9 @@ import org.activationlab.engine.Activation;
 import org.activationlab.engine.ActivationParameters;
 import org.activationlab.engine.Activations;
 import org.activationlab.engine.Dataset;
+import org.activationlab.engine.Echo;
+import org.activationlab.engine.Setting;
 import org.activationlab.engine.Initializer;
-import org.activationlab.engine.ModelRun;
 import org.activationlab.engine.NetworkSpec;
 import org.activationlab.engine.OptimizerKind;
 import org.activationlab.engine.OptimizerSpec;
@@ -40,15 +41,15 @@ final class ExperimentJson {
         o.addProperty("format", ExperimentFile.FORMAT);
         o.addProperty("version", ExperimentFile.VERSION);
         o.add("lesson", contents.lessonId() == null ? JsonNull.INSTANCE : new JsonPrimitive(contents.lessonId()));
-        o.add("data", DataJson.write(c.data(), c.seed()));
+        o.add("data", DataJson.write(c.data()));
 
         NetworkSpec n = c.network();
         JsonObject network = new JsonObject();
-        network.addProperty("depth", n.depth());
-        network.addProperty("width", n.width());
-        network.addProperty("initializer", n.initializer().id());
-        network.addProperty("init_scale", n.initScale());
-        network.addProperty("bias_init", n.biasInit());
+        network.addProperty(Setting.DEPTH.key(), n.depth());
+        network.addProperty(Setting.WIDTH.key(), n.width());
+        network.addProperty(Setting.INITIALIZER.key(), n.initializer().id());
+        network.addProperty(Setting.INIT_SCALE.key(), n.initScale());
+        network.addProperty(Setting.BIAS_INIT.key(), n.biasInit());
         o.add("network", network);
 
         JsonArray models = new JsonArray();
@@ -59,22 +60,22 @@ final class ExperimentJson {
 
         OptimizerSpec opt = c.optimizer();
         JsonObject optimizer = new JsonObject();
-        optimizer.addProperty("kind", opt.kind().id());
-        optimizer.addProperty("learning_rate", opt.learningRate());
-        optimizer.addProperty("momentum", opt.momentum());
-        optimizer.addProperty("beta1", opt.beta1());
-        optimizer.addProperty("beta2", opt.beta2());
-        optimizer.addProperty("rho", opt.rho());
-        optimizer.addProperty("epsilon", opt.epsilon());
+        optimizer.addProperty(Setting.OPTIMIZER.key(), opt.kind().id());
+        optimizer.addProperty(Setting.LEARNING_RATE.key(), opt.learningRate());
+        optimizer.addProperty(Setting.MOMENTUM.key(), opt.momentum());
+        optimizer.addProperty(Setting.BETA1.key(), opt.beta1());
+        optimizer.addProperty(Setting.BETA2.key(), opt.beta2());
+        optimizer.addProperty(Setting.RHO.key(), opt.rho());
+        optimizer.addProperty(Setting.EPSILON.key(), opt.epsilon());
         o.add("optimizer", optimizer);
 
-        o.addProperty("batch_size", c.batchSize());
-        o.addProperty("seed", c.seed());
-        o.addProperty("epoch_limit", c.epochLimit());
+        o.addProperty(Setting.BATCH_SIZE.key(), c.batchSize());
+        o.addProperty(Setting.SEED.key(), c.seed());
+        o.addProperty(Setting.EPOCH_LIMIT.key(), c.epochLimit());
         if (Double.isInfinite(contents.epochsPerSecond())) {
-            o.addProperty("speed", SPEED_MAX);
+            o.addProperty(Setting.SPEED.key(), SPEED_MAX);
         } else {
-            o.addProperty("speed", contents.epochsPerSecond());
+            o.addProperty(Setting.SPEED.key(), contents.epochsPerSecond());
         }
         o.addProperty("switch_mode", contents.switchMode().name().toLowerCase(Locale.ROOT));
         return o;
@@ -86,11 +87,11 @@ final class ExperimentJson {
         o.addProperty("activation", gelu ? Activations.GELU.id() : a.id());
         OptionalDouble slope = ActivationParameters.leakySlope(a);
         if (slope.isPresent()) {
-            o.addProperty("slope", slope.getAsDouble());
+            o.addProperty(Setting.LEAKY_SLOPE.key(), slope.getAsDouble());
         }
         OptionalDouble alpha = ActivationParameters.eluAlpha(a);
         if (alpha.isPresent()) {
-            o.addProperty("alpha", alpha.getAsDouble());
+            o.addProperty(Setting.ELU_ALPHA.key(), alpha.getAsDouble());
         }
         if (gelu) {
             o.addProperty("approximation", a == Activations.GELU_TANH ? "tanh" : "none");
@@ -103,29 +104,41 @@ final class ExperimentJson {
         JsonFields top = JsonFields.of(root, "");
         checkFormat(top, warnings);
         String lesson = top.string("lesson", null);
+        ExperimentFile.Contents contents = read(top, ExperimentFile.Contents.of(ExperimentConfig.classic()),
+                warnings);
+        top.reportUnknown(warnings);
+        return new ExperimentFile.Opened(new ExperimentFile.Contents(contents.config(),
+                contents.epochsPerSecond(), contents.switchMode(), lesson), warnings);
+    }
 
-        ExperimentConfig classic = ExperimentConfig.classic();
-        JsonFields dataFields = top.object("data");
-        Dataset data = dataFields == null ? classic.data() : DataJson.read(dataFields);
-        List<Activation> models = models(top, warnings);
-        NetworkSpec network = network(top.object("network"), models.get(0), warnings);
-        OptimizerSpec optimizer = optimizer(top.object("optimizer"), warnings);
-        int batch = top.integer("batch_size", classic.batchSize(), 1, ModelRun.MAX_BATCH);
-        long seed = top.longInteger("seed", classic.seed());
-        int limit = top.integer("epoch_limit", classic.epochLimit(), 0, Integer.MAX_VALUE);
-        double speed = speed(top);
-        SwitchMode mode = switchMode(top);
+    /**
+     * The settings of {@code f} over {@code base}: every setting the object gives replaces the
+     * base's, the rest stay. An experiment file is read over the classic experiment, a lesson
+     * step's {@code config} over the step before it. Unknown fields of the sections are reported
+     * in {@code warnings}; those of {@code f} itself are left to the caller.
+     */
+    static ExperimentFile.Contents read(JsonFields f, ExperimentFile.Contents base, List<String> warnings)
+            throws ExperimentFileException {
+        ExperimentConfig b = base.config();
+        JsonFields dataFields = f.object("data");
+        Dataset data = dataFields == null ? b.data() : DataJson.read(dataFields, b.data());
+        List<Activation> models = models(f, b.models(), warnings);
+        NetworkSpec network = network(f.object("network"), b.network().withActivation(models.get(0)), warnings);
+        OptimizerSpec optimizer = optimizer(f.object("optimizer"), b.optimizer(), warnings);
+        int batch = f.integer(Setting.BATCH_SIZE, b.batchSize());
+        long seed = f.longInteger(Setting.SEED.key(), b.seed());
+        int limit = f.integer(Setting.EPOCH_LIMIT, b.epochLimit());
+        double speed = speed(f, base.epochsPerSecond());
+        SwitchMode mode = switchMode(f, base.switchMode());
         if (dataFields != null) {
             dataFields.reportUnknown(warnings);
         }
-        top.reportUnknown(warnings);
-        ExperimentConfig config;
         try {
-            config = new ExperimentConfig(data, network, models, optimizer, batch, seed, limit);
+            ExperimentConfig config = new ExperimentConfig(data, network, models, optimizer, batch, seed, limit);
+            return new ExperimentFile.Contents(config, speed, mode, base.lessonId());
         } catch (IllegalArgumentException e) {
             throw new ExperimentFileException(e.getMessage(), e);
         }
-        return new ExperimentFile.Opened(new ExperimentFile.Contents(config, speed, mode, lesson), warnings);
     }
 
     private static void checkFormat(JsonFields top, List<String> warnings) throws ExperimentFileException {
@@ -134,8 +147,8 @@ final class ExperimentJson {
             throw new ExperimentFileException("not an Activation Lab experiment file: it has no \"format\" field");
         }
         if (!format.equals(ExperimentFile.FORMAT)) {
-            throw new ExperimentFileException("not an Activation Lab experiment file: format is \""
-                    + format + "\", expected \"" + ExperimentFile.FORMAT + "\"");
+            throw new ExperimentFileException("not an Activation Lab experiment file: format is "
+                    + Echo.quoted(format) + ", expected \"" + ExperimentFile.FORMAT + "\"");
         }
         if (!top.has("version")) {
             throw new ExperimentFileException("version is missing");
@@ -148,18 +161,18 @@ final class ExperimentJson {
         }
     }
 
-    private static List<Activation> models(JsonFields top, List<String> warnings) throws ExperimentFileException {
+    private static List<Activation> models(JsonFields top, List<Activation> base, List<String> warnings)
+            throws ExperimentFileException {
         JsonArray array = top.array("models");
         if (array == null) {
-            return ExperimentConfig.classic().models();
+            return base;
         }
         if (array.isEmpty() || array.size() > ExperimentConfig.MAX_MODELS) {
-            throw new ExperimentFileException("models must list 1–" + ExperimentConfig.MAX_MODELS
-                    + " models, got " + array.size());
+            throw top.error("models", "must list 1–" + ExperimentConfig.MAX_MODELS + " models, got " + array.size());
         }
         List<Activation> list = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
-            list.add(activation(array.get(i), "models[" + i + "]", warnings));
+            list.add(activation(array.get(i), top.name("models[" + i + "]"), warnings));
         }
         return list;
     }
@@ -178,19 +191,17 @@ final class ExperimentJson {
             boolean tanhId = key.equals(Activations.GELU_TANH.id());
             String approximation = f.string("approximation", tanhId ? "tanh" : "none");
             if (!approximation.equals("none") && !approximation.equals("tanh")) {
-                throw new ExperimentFileException(f.name("approximation")
-                        + " must be \"none\" or \"tanh\", got \"" + approximation + "\"");
+                throw f.error("approximation", "must be \"none\" or \"tanh\", got " + Echo.quoted(approximation));
             }
             if (tanhId && approximation.equals("none")) {
-                throw new ExperimentFileException(f.name("approximation") + " \"none\" contradicts "
-                        + f.name("activation") + " \"" + id + "\"");
+                throw f.error("approximation", "\"none\" contradicts " + f.name("activation") + " "
+                        + Echo.quoted(id));
             }
             result = approximation.equals("tanh") ? Activations.GELU_TANH : Activations.GELU;
         } else if (key.equals(Activations.LEAKY_RELU.id())) {
-            result = ActivationParameters.leakyRelu(f.number("slope", Activations.LEAKY_SLOPE_DEFAULT,
-                    v -> v >= 0 && v < 1, "in [0, 1)"));
+            result = ActivationParameters.leakyRelu(f.number(Setting.LEAKY_SLOPE, Setting.LEAKY_SLOPE.defaultValue()));
         } else if (key.equals(Activations.ELU.id())) {
-            result = ActivationParameters.elu(f.number("alpha", 1.0, v -> v > 0 && v <= 10, "in (0, 10]"));
+            result = ActivationParameters.elu(f.number(Setting.ELU_ALPHA, Setting.ELU_ALPHA.defaultValue()));
         } else {
             result = known(id, f.name("activation"));
         }
@@ -199,69 +210,74 @@ final class ExperimentJson {
     }
 
     private static Activation known(String id, String field) throws ExperimentFileException {
-        return Activations.byId(id).orElseThrow(() -> new ExperimentFileException(field
-                + " must be one of " + Activations.ids() + ", got \"" + id + "\""));
+        return Activations.byId(id).orElseThrow(() -> new ExperimentFileException(field, field
+                + " must be one of " + Activations.ids() + ", got " + Echo.quoted(id), null));
     }
 
-    private static NetworkSpec network(JsonFields f, Activation first, List<String> warnings)
+    private static NetworkSpec network(JsonFields f, NetworkSpec base, List<String> warnings)
             throws ExperimentFileException {
-        NetworkSpec classic = NetworkSpec.classic(first);
         if (f == null) {
-            return classic;
+            return base;
         }
-        int depth = f.integer("depth", classic.depth(), 1, NetworkSpec.MAX_DEPTH);
-        int width = f.integer("width", classic.width(), 1, NetworkSpec.MAX_WIDTH);
-        String initId = f.string("initializer", classic.initializer().id());
-        Initializer initializer = Initializer.byId(initId).orElseThrow(() -> new ExperimentFileException(
-                f.name("initializer") + " must be one of " + ids(Initializer.values()) + ", got \"" + initId + "\""));
-        double scale = f.number("init_scale", classic.initScale(), v -> v > 0 && v <= 100, "in (0, 100]");
-        double bias = f.number("bias_init", classic.biasInit(), v -> Math.abs(v) <= 100, "in [-100, 100]");
+        int depth = f.integer(Setting.DEPTH, base.depth());
+        int width = f.integer(Setting.WIDTH, base.width());
+        String initId = f.string(Setting.INITIALIZER.key(), base.initializer().id());
+        Initializer initializer = Initializer.byId(initId).orElseThrow(() -> f.error(Setting.INITIALIZER.key(),
+                "must be one of " + ids(Initializer.values()) + ", got " + Echo.quoted(initId)));
+        double scale = f.number(Setting.INIT_SCALE, base.initScale());
+        double bias = f.number(Setting.BIAS_INIT, base.biasInit());
         f.reportUnknown(warnings);
-        return new NetworkSpec(depth, width, first, initializer, scale, bias);
+        return new NetworkSpec(depth, width, base.activation(), initializer, scale, bias);
     }
 
-    private static OptimizerSpec optimizer(JsonFields f, List<String> warnings) throws ExperimentFileException {
-        OptimizerSpec classic = ExperimentConfig.classic().optimizer();
+    private static OptimizerSpec optimizer(JsonFields f, OptimizerSpec base, List<String> warnings)
+            throws ExperimentFileException {
         if (f == null) {
-            return classic;
+            return base;
         }
-        String kindId = f.string("kind", classic.kind().id());
-        OptimizerKind kind = OptimizerKind.byId(kindId).orElseThrow(() -> new ExperimentFileException(
-                f.name("kind") + " must be one of " + ids(OptimizerKind.values()) + ", got \"" + kindId + "\""));
-        OptimizerSpec d = OptimizerSpec.of(kind);
-        double lr = f.number("learning_rate", d.learningRate(), v -> v >= OptimizerSpec.MIN_LEARNING_RATE
-                && v <= OptimizerSpec.MAX_LEARNING_RATE, "in [1e-7, 10]");
-        double momentum = fraction(f, "momentum", d.momentum());
-        double beta1 = fraction(f, "beta1", d.beta1());
-        double beta2 = fraction(f, "beta2", d.beta2());
-        double rho = fraction(f, "rho", d.rho());
-        double epsilon = f.number("epsilon", d.epsilon(), v -> v > 0, "> 0");
+        String kindId = f.string(Setting.OPTIMIZER.key(), base.kind().id());
+        OptimizerKind kind = OptimizerKind.byId(kindId).orElseThrow(() -> f.error(Setting.OPTIMIZER.key(),
+                "must be one of " + ids(OptimizerKind.values()) + ", got " + Echo.quoted(kindId)));
+        // Another optimiser without a learning rate gets its own default, not the old one's rate.
+        double rate = kind == base.kind() ? base.learningRate() : kind.defaultLearningRate();
+        double lr = f.number(Setting.LEARNING_RATE, rate);
+        double momentum = f.number(Setting.MOMENTUM, base.momentum());
+        double beta1 = f.number(Setting.BETA1, base.beta1());
+        double beta2 = f.number(Setting.BETA2, base.beta2());
+        double rho = f.number(Setting.RHO, base.rho());
+        double epsilon = f.number(Setting.EPSILON, base.epsilon());
         f.reportUnknown(warnings);
         return new OptimizerSpec(kind, lr, momentum, beta1, beta2, rho, epsilon);
     }
 
-    private static double fraction(JsonFields f, String key, double fallback) throws ExperimentFileException {
-        return f.number(key, fallback, v -> v >= 0 && v < 1, "in [0, 1)");
-    }
-
-    private static double speed(JsonFields top) throws ExperimentFileException {
-        JsonElement e = top.get("speed");
-        if (e instanceof JsonPrimitive p && p.isString() && p.getAsString().equals(SPEED_MAX)) {
-            return Double.POSITIVE_INFINITY;
+    private static double speed(JsonFields top, double base) throws ExperimentFileException {
+        JsonElement e = top.get(Setting.SPEED.key());
+        if (e instanceof JsonPrimitive p && p.isString()) {
+            if (p.getAsString().strip().equalsIgnoreCase(SPEED_MAX)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            throw top.error(Setting.SPEED.key(), "must be epochs per second " + Setting.SPEED.rangeText()
+                    + " or \"" + SPEED_MAX + "\", got " + JsonFields.describe(e));
         }
-        return top.number("speed", Trainer.DEFAULT_SPEED, v -> v > 0,
-                "> 0 epochs per second (or \"" + SPEED_MAX + "\")");
+        if (e == null) {
+            return base;
+        }
+        double v = JsonFields.finite(top.name(Setting.SPEED.key()), e);
+        if (!Setting.SPEED.accepts(v)) {
+            throw top.error(Setting.SPEED.key(), "must be " + Setting.SPEED.rangeText() + " epochs per second (or \""
+                    + SPEED_MAX + "\"), got " + JsonFields.literal(e));
+        }
+        return v;
     }
 
-    private static SwitchMode switchMode(JsonFields top) throws ExperimentFileException {
-        String text = top.string("switch_mode", SwitchMode.RESTART.name().toLowerCase(Locale.ROOT));
+    private static SwitchMode switchMode(JsonFields top, SwitchMode base) throws ExperimentFileException {
+        String text = top.string("switch_mode", base.name().toLowerCase(Locale.ROOT));
         for (SwitchMode m : SwitchMode.values()) {
             if (m.name().equalsIgnoreCase(text)) {
                 return m;
             }
         }
-        throw new ExperimentFileException("switch_mode must be one of " + ids(SwitchMode.values())
-                + ", got \"" + text + "\"");
+        throw top.error("switch_mode", "must be one of " + ids(SwitchMode.values()) + ", got " + Echo.quoted(text));
     }
 
     private static String ids(Enum<?>[] values) {

@@ -11,19 +11,33 @@ import java.util.List;
  * Immutable.
  *
  * @param mse           mean squared error after each epoch
+ * @param trainLoss     the mean batch loss of the model's last epoch (NaN before its first),
+ *                      recorded by training itself, so present in unmeasured epochs too
+ * @param modelEpoch    the model's own epoch count at each session epoch (a restart sets it to 0)
+ * @param measured      1 where the epoch's statistics were measured, 0 where training skipped
+ *                      the measurement and the other series repeat the last measured value
  * @param gradientNorm  per dense layer, the mean gradient norm of each epoch
  * @param updateRatio   per dense layer, the update/parameter ratio of each epoch's last step
  * @param deadFraction  per hidden layer, the share of dead units
  * @param sparsity      per hidden layer, the share of zero outputs
  * @param learnedSlope  per hidden layer, PReLU's learned slope (NaN while the model is no PReLU)
  */
-public record ModelHistory(Series mse, List<Series> gradientNorm, List<Series> updateRatio,
+public record ModelHistory(Series mse, Series trainLoss, Series modelEpoch, Series measured,
+                           List<Series> gradientNorm, List<Series> updateRatio,
                            List<Series> deadFraction, List<Series> sparsity,
                            List<Series> learnedSlope) {
+
+    /** Whether the statistics at session epoch {@code epoch} were measured then. */
+    public boolean measuredAt(int epoch) {
+        return measured.get(epoch) != 0;
+    }
 
     /** Trainer-side builder; records one epoch's {@link ModelStats} at a time. */
     static final class Builder {
         private final Series.Builder mse = new Series.Builder();
+        private final Series.Builder trainLoss = new Series.Builder();
+        private final Series.Builder modelEpoch = new Series.Builder();
+        private final Series.Builder measured = new Series.Builder();
         private final List<Series.Builder> gradientNorm = new ArrayList<>();
         private final List<Series.Builder> updateRatio = new ArrayList<>();
         private final List<Series.Builder> deadFraction = new ArrayList<>();
@@ -42,8 +56,16 @@ public record ModelHistory(Series mse, List<Series> gradientNorm, List<Series> u
             }
         }
 
-        void add(ModelStats stats) {
+        /**
+         * @param wasMeasured whether {@code stats} are this epoch's (false: an older measurement)
+         * @param epoch       the model's own epoch count now
+         * @param loss        the mean batch loss of its last epoch (known whether measured or not)
+         */
+        void add(ModelStats stats, boolean wasMeasured, int epoch, double loss) {
             mse.add((float) stats.mse());
+            trainLoss.add((float) loss);
+            modelEpoch.add(epoch);
+            measured.add(wasMeasured ? 1 : 0);
             List<LayerStats> layers = stats.layers();
             for (int i = 0; i < gradientNorm.size() && i < layers.size(); i++) {
                 LayerStats l = layers.get(i);
@@ -58,7 +80,8 @@ public record ModelHistory(Series mse, List<Series> gradientNorm, List<Series> u
         }
 
         ModelHistory view() {
-            return new ModelHistory(mse.view(), views(gradientNorm), views(updateRatio),
+            return new ModelHistory(mse.view(), trainLoss.view(), modelEpoch.view(), measured.view(),
+                    views(gradientNorm), views(updateRatio),
                     views(deadFraction), views(sparsity), views(learnedSlope));
         }
 

@@ -3,6 +3,7 @@ package org.activationlab.training;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import org.activationlab.engine.Activation;
 import org.activationlab.engine.Dataset;
 import org.activationlab.engine.LayerStats;
 import org.activationlab.engine.ModelStats;
@@ -22,38 +23,106 @@ public final class RunExport {
     }
 
     /**
-     * {@code epoch,model,mse,grad_norm_1..grad_norm_L,dead_fraction}: one row per model and epoch
-     * of the session, from epoch 0 (before training); the dead fraction is the mean over the
-     * hidden layers, as the command line writes it.
+     * The per-epoch statistics, one format for the window's export and the command line's
+     * {@code --csv}: {@code epoch,model,activation,model_epoch,measured,train_loss,mse,
+     * grad_norm_1..grad_norm_L,dead_fraction}, one row per model and session epoch from epoch 0
+     * (before training). {@code model_epoch} is the model's own count (a switch that restarts it
+     * sets it to 0); {@code activation} the one it had then. Where the trainer skipped measuring
+     * a model (many models at Max speed), {@code measured} is 0 and the measured columns are
+     * empty rather than repeating an older value; {@code train_loss} comes from training itself
+     * and is empty only before the model's first epoch. The dead fraction is the mean over the
+     * hidden layers.
      */
+    public static final String STATISTICS_COLUMNS = "epoch,model,activation,model_epoch,measured,train_loss,mse";
+
+    /** The statistics CSV's header for a network of {@code layers} dense layers. */
+    public static String statisticsHeader(int layers) {
+        StringBuilder header = new StringBuilder(STATISTICS_COLUMNS);
+        for (int l = 1; l <= layers; l++) {
+            header.append(",grad_norm_").append(l);
+        }
+        return header.append(",dead_fraction").toString();
+    }
+
+    /** The statistics of the snapshot's session, written atomically to {@code file}. */
     public static void writeStatisticsCsv(Snapshot snapshot, Path file) {
         try (AtomicOutput out = AtomicOutput.open(file, file.toString())) {
-            int layers = snapshot.histories().get(0).gradientNorm().size();
-            StringBuilder header = new StringBuilder("epoch,model,mse");
-            for (int l = 1; l <= layers; l++) {
-                header.append(",grad_norm_").append(l);
+            List<String> names = new java.util.ArrayList<>();
+            for (ModelStats m : snapshot.models()) {
+                names.add(m.name());
             }
-            out.println(header.append(",dead_fraction"));
-            int epochs = snapshot.histories().get(0).mse().length();
-            StringBuilder row = new StringBuilder();
-            for (int e = 0; e < epochs; e++) {
-                for (int m = 0; m < snapshot.models().size(); m++) {
-                    ModelHistory h = snapshot.histories().get(m);
-                    if (e >= h.mse().length()) {
-                        continue;
-                    }
-                    row.setLength(0);
-                    row.append(e).append(',').append(snapshot.models().get(m).name())
-                            .append(',').append(h.mse().get(e));
-                    for (Series g : h.gradientNorm()) {
-                        row.append(',').append(g.get(e));
-                    }
-                    row.append(',').append(meanAt(h.deadFraction(), e));
-                    out.println(row);
-                }
-            }
+            writeStatistics(out, names, snapshot.config().models(), snapshot.histories(), snapshot.switches());
             out.commit();
         }
+    }
+
+    /** The statistics of a session trained so far (the command line's {@code --csv}). */
+    public static void writeStatistics(AtomicOutput out, TrainingSession session) {
+        List<String> names = new java.util.ArrayList<>();
+        for (ModelStats m : session.stats()) {
+            names.add(m.name());
+        }
+        writeStatistics(out, names, session.config().models(), session.histories(), session.switches());
+    }
+
+    /**
+     * @param activations each model's activation now (earlier ones follow from {@code switches})
+     */
+    public static void writeStatistics(AtomicOutput out, List<String> names, List<Activation> activations,
+                                       List<ModelHistory> histories, List<SwitchEvent> switches) {
+        int layers = histories.get(0).gradientNorm().size();
+        out.println(statisticsHeader(layers));
+        int epochs = histories.get(0).mse().length();
+        StringBuilder row = new StringBuilder();
+        for (int e = 0; e < epochs; e++) {
+            for (int m = 0; m < histories.size(); m++) {
+                ModelHistory h = histories.get(m);
+                if (e >= h.mse().length()) {
+                    continue;
+                }
+                int modelEpoch = (int) h.modelEpoch().get(e);
+                boolean measured = h.measuredAt(e);
+                row.setLength(0);
+                row.append(e).append(',').append(names.get(m))
+                        .append(',').append(activationAt(m, e, activations.get(m), switches).id())
+                        .append(',').append(modelEpoch)
+                        .append(',').append(measured ? 1 : 0)
+                        .append(',');
+                if (modelEpoch > 0) {
+                    row.append(h.trainLoss().get(e));
+                }
+                row.append(',');
+                if (measured) {
+                    row.append(h.mse().get(e));
+                }
+                for (Series g : h.gradientNorm()) {
+                    row.append(',');
+                    if (measured) {
+                        row.append(g.get(e));
+                    }
+                }
+                row.append(',');
+                if (measured) {
+                    row.append(meanAt(h.deadFraction(), e));
+                }
+                out.println(row);
+            }
+        }
+    }
+
+    /**
+     * Model {@code model}'s activation at session epoch {@code epoch}: a switch recorded at
+     * epoch E happened after E's statistics, so it shows from E + 1 on.
+     */
+    static Activation activationAt(int model, int epoch, Activation now, List<SwitchEvent> switches) {
+        Activation a = now;
+        for (int i = switches.size() - 1; i >= 0; i--) {
+            SwitchEvent s = switches.get(i);
+            if (s.model() == model && s.epoch() >= epoch) {
+                a = s.from();
+            }
+        }
+        return a;
     }
 
     private static double meanAt(List<Series> series, int index) {

@@ -1,39 +1,83 @@
 package org.activationlab.training;
 
-import org.activationlab.engine.ModelRun;
-import org.activationlab.engine.ModelStats;
-
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
- * Trains every model of an experiment in lockstep on one background daemon thread.
+ * Trains a {@link TrainingSession} on one background daemon thread.
  *
- * <p>Other threads talk to it in two directions only: {@link #send} queues a
- * {@link TrainerCommand}, applied in order at the next epoch boundary; after every epoch (and
- * every command) the trainer publishes an immutable {@link Snapshot} into a latest-wins hand-off
- * that {@link #poll()} empties, so a reader that is slower than training simply skips snapshots
- * and publishing never waits for it.
+ * <p>Other threads talk to it in two directions only. {@link #send} queues a
+ * {@link TrainerCommand} and returns its id; commands are applied in order <em>between
+ * batches</em>, and each gets a {@link CommandOutcome} (applied, failed and why, or superseded)
+ * that every later snapshot keeps ({@link Snapshot#outcome}). The trainer publishes an immutable
+ * {@link Snapshot} into a latest-wins hand-off that {@link #poll()} empties: after every session
+ * epoch, after commands, every {@link #PUBLISH_INTERVAL_MILLIS} ms inside a long epoch (with its
+ * progress) and while draining a flood of commands. A reader slower than training simply skips
+ * snapshots, and publishing never waits for it.
+ *
+ * <p>Commands that edit the experiment ({@code SetNetwork}, {@code SetData}, {@code Load} …) and
+ * arrive together are folded into one configuration and built once; the one being built is
+ * checked against a memory budget first and built beside the running experiment, which stays
+ * unchanged if building fails. A later {@code Load} or {@link #close()} cancels a build.
  */
 public final class Trainer implements AutoCloseable {
 
     /** The speed the app starts at: the 100 epochs of the classic experiment in about 5 s. */
-    public static final double DEFAULT_SPEED = 20;
+    public static final double DEFAULT_SPEED = org.activationlab.engine.Setting.SPEED.defaultValue();
+    /** Longest time between snapshots while training inside an epoch or draining commands. */
+    public static final long PUBLISH_INTERVAL_MILLIS = 40;
+    private static final long PUBLISH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(PUBLISH_INTERVAL_MILLIS);
     private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    /** How long {@link #close()} waits for the thread; it stops between batches, well within. */
+    private static final long CLOSE_WAIT_MILLIS = 5000;
 
-    private final LinkedBlockingQueue<TrainerCommand> commands = new LinkedBlockingQueue<>();
+    /** A command and the id {@link #send} gave it. */
+    private record Envelope(long id, TrainerCommand command) { }
+
+    private final LinkedBlockingQueue<Envelope> commands = new LinkedBlockingQueue<>();
+    private final AtomicLong nextId = new AtomicLong();
+    /** Queued {@code Load}s, which cancel a build in progress. */
+    private final AtomicInteger queuedLoads = new AtomicInteger();
     private final AtomicReference<Snapshot> pending = new AtomicReference<>();
     private final Object publishSignal = new Object();
     private volatile Snapshot latest;
     private volatile boolean running = true;
+    private final long memoryBudget;
     private final Thread thread;
 
     // State below is owned by the trainer thread (set up before it starts).
-    private final TrainerState state;
+    private TrainingSession session;
+    private final CommandLog.Builder outcomes = new CommandLog.Builder();
+    /** The epoch limit as the user set it, by which a reached limit is extended. */
+    private int limitLength;
+    private boolean playing;
+    private int stepsRequested;
+    private double speed;
+    private long sequence;
+    private String failure;
+    private final long[] recentEpochTimes = new long[16];
+    private int recentCount;
+    private long lastPublishNanos;
+    private long nextEpochAt;
+    private boolean epochStartedLate;
+    private int divergedBefore;
+
+    // Suppliers made once: the training loop asks them between batches without allocating.
+    private final BooleanSupplier closing = () -> !running;
+    private final BooleanSupplier commandOrClose = () -> !running || !commands.isEmpty();
+    private final BooleanSupplier stopTraining = () -> !running || !commands.isEmpty()
+            || System.nanoTime() - lastPublishNanos >= PUBLISH_INTERVAL_NANOS;
+    private final BooleanSupplier stopBuilding = () -> !running || queuedLoads.get() > 0;
+    private final IntPredicate measurePolicy = this::measureModel;
 
     /** Builds the experiment (paused at epoch 0, its snapshot published) and starts the thread. */
     public Trainer(ExperimentConfig config) {
@@ -41,19 +85,42 @@ public final class Trainer implements AutoCloseable {
     }
 
     public Trainer(ExperimentConfig config, double epochsPerSecond) {
+        this(config, epochsPerSecond, TrainingSession.defaultMemoryBudget());
+    }
+
+    /**
+     * @param memoryBudget bytes an experiment may take ({@link TrainingSession#estimatedBytes});
+     *                     loading a larger one is refused
+     */
+    public Trainer(ExperimentConfig config, double epochsPerSecond, long memoryBudget) {
         if (!(epochsPerSecond > 0)) {
             throw new IllegalArgumentException("speed must be > 0 epochs/s");
         }
-        state = new TrainerState(config, epochsPerSecond);
+        this.memoryBudget = memoryBudget;
+        this.speed = epochsPerSecond;
+        this.session = TrainingSession.build(config, () -> false, memoryBudget);
+        this.limitLength = config.epochLimit();
         publish();
         thread = new Thread(this::run, "activation-lab-trainer");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Queues a command; it is applied at the next epoch boundary. Never blocks. */
-    public void send(TrainerCommand command) {
-        commands.add(command);
+    /**
+     * Queues a command; it is applied between batches. Never blocks.
+     *
+     * @return the command's id, by which {@link Snapshot#outcome} reports what became of it
+     */
+    public long send(TrainerCommand command) {
+        if (command == null) {
+            throw new IllegalArgumentException("no command");
+        }
+        long id = nextId.incrementAndGet();
+        if (command instanceof TrainerCommand.Load) {
+            queuedLoads.incrementAndGet();
+        }
+        commands.add(new Envelope(id, command));
+        return id;
     }
 
     /** Takes the newest unread snapshot, or null if none was published since the last poll. */
@@ -91,6 +158,12 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
+    /** Waits for the outcome of command {@code id} and returns it. */
+    public CommandOutcome awaitOutcome(long id, long timeoutMillis)
+            throws InterruptedException, java.util.concurrent.TimeoutException {
+        return await(s -> s.outcome(id).isPresent(), timeoutMillis).outcome(id).orElseThrow();
+    }
+
     public boolean isAlive() {
         return thread.isAlive();
     }
@@ -100,20 +173,26 @@ public final class Trainer implements AutoCloseable {
         return thread;
     }
 
-    /** Stops the thread, waiting at most one second. Safe to call more than once. */
+    /**
+     * Stops the thread: it notices between batches (and between chunks of points while building
+     * or measuring). Waits for it a bounded time. Safe to call more than once.
+     */
     @Override
     public void close() {
         running = false;
         thread.interrupt();
         try {
-            thread.join(1000);
+            thread.join(CLOSE_WAIT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private void publish() {
-        Snapshot snapshot = state.snapshot();
+        Snapshot snapshot = new Snapshot(++sequence, session.epoch(), session.config(), session.stats(),
+                session.histories(), session.switches(), playing, speed, measuredEpochsPerSecond(),
+                failure, session.modelEpochs(), session.epochProgress(), outcomes.view());
+        lastPublishNanos = System.nanoTime();
         latest = snapshot;
         pending.set(snapshot);
         synchronized (publishSignal) {
@@ -122,326 +201,389 @@ public final class Trainer implements AutoCloseable {
     }
 
     private void run() {
-        long nextEpochAt = System.nanoTime();
+        nextEpochAt = System.nanoTime();
         while (running) {
             try {
-                if (!state.wantsEpoch()) {
-                    TrainerCommand command = commands.poll(IDLE_POLL_NANOS, TimeUnit.NANOSECONDS);
+                if (!commands.isEmpty()) {
+                    drain(null);
+                    continue;
+                }
+                if (!wantsEpoch()) {
+                    Envelope command = commands.poll(IDLE_POLL_NANOS, TimeUnit.NANOSECONDS);
                     if (command != null) {
-                        applyQueued(command);
+                        drain(command);
                         nextEpochAt = System.nanoTime();
                     }
                     continue;
                 }
-                long wait = nextEpochAt - System.nanoTime();
-                if (wait > 0 && !state.stepRequested()) {
-                    TrainerCommand command = commands.poll(wait, TimeUnit.NANOSECONDS);
-                    if (command != null) {
-                        applyQueued(command);
+                if (!session.epochUnderWay()) {
+                    long wait = nextEpochAt - System.nanoTime();
+                    if (wait > 0 && stepsRequested == 0) {
+                        Envelope command = commands.poll(wait, TimeUnit.NANOSECONDS);
+                        if (command != null) {
+                            drain(command);
+                        }
                         continue;
                     }
+                    long started = System.nanoTime();
+                    epochStartedLate = started - nextEpochAt > periodNanos() / 4;
+                    nextEpochAt = Math.max(nextEpochAt + periodNanos(), started);
+                    divergedBefore = session.divergedCount();
                 }
-                TrainerCommand queued = commands.poll();
-                if (queued != null) {
-                    applyQueued(queued);
-                    continue;
+                if (session.trainEpoch(stopTraining, commandOrClose, measurePolicy)) {
+                    endedEpoch();
                 }
-                long started = System.nanoTime();
-                long period = state.periodNanos();
-                state.trainEpoch(started, started - nextEpochAt > period / 4);
-                publish();
-                nextEpochAt = Math.max(nextEpochAt + period, started);
+                if (running) {
+                    publish(); // an epoch ended, or progress inside one, or before commands
+                }
             } catch (InterruptedException e) {
+                if (!running) {
+                    break;
+                }
+            } catch (CancellationException e) {
                 if (!running) {
                     break;
                 }
             } catch (Throwable t) {
                 // An error must reach the user: it is published, and training pauses.
-                state.fail(t);
+                failure = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+                playing = false;
+                stepsRequested = 0;
                 publish();
             }
         }
     }
 
-    /** Applies this command and every other one already queued, then publishes once. */
-    private void applyQueued(TrainerCommand first) {
-        TrainerCommand command = first;
-        while (command != null) {
-            try {
-                state.apply(command);
-            } catch (RuntimeException e) {
-                state.fail(e);
-            }
-            command = commands.poll();
-        }
-        publish();
+    private boolean wantsEpoch() {
+        return (playing || stepsRequested > 0) && session.canTrain();
+    }
+
+    long periodNanos() {
+        return Double.isInfinite(speed) ? 0 : (long) (1e9 / speed);
     }
 
     /**
      * Up to this many models, every model is measured after every epoch (the classic app's two).
-     * {@link ModelRun#measure()} costs about half an epoch of training, so with more models (a
-     * race of 13) trained at Max speed or falling behind the requested one, each is measured
-     * only every {@link #STATS_INTERVAL}-th epoch, staggered so that every epoch measures a few
-     * of them, and always when training stops or pauses.
+     * {@link org.activationlab.engine.ModelRun#measure()} costs about half an epoch of training,
+     * so with more models (a race of 13) trained at Max speed or falling behind the requested
+     * one, each is measured only every {@link #STATS_INTERVAL}-th epoch, staggered so that every
+     * epoch measures a few of them, and always when training stops or pauses.
      */
     static final int FULL_STATS_MODELS = 4;
     static final int STATS_INTERVAL = 12;
 
-    /** The experiment's mutable state, touched only by the trainer thread. */
-    private static final class TrainerState {
-        /** Models whose statistics are older than the epoch (see {@link #FULL_STATS_MODELS}). */
-        private boolean[] stale = new boolean[0];
-        private ExperimentConfig config;
-        private final List<ModelRun> runs = new ArrayList<>();
-        private final List<ModelStats> stats = new ArrayList<>();
-        private final List<ModelHistory.Builder> histories = new ArrayList<>();
-        private final List<SwitchEvent> switches = new ArrayList<>();
-        private int epoch;
-        /** The limit as the user set it, by which a reached limit is extended. */
-        private int limitLength;
-        private boolean playing;
-        private int stepsRequested;
-        private double speed;
-        private long sequence;
-        private String failure;
-        private final long[] recentEpochTimes = new long[16];
-        private int recentCount;
+    /** Whether model {@code i} is measured at the end of the session epoch just trained. */
+    private boolean measureModel(int i) {
+        boolean lastEpoch = (!playing && stepsRequested <= 1) || !session.canTrain()
+                || session.divergedCount() > divergedBefore;
+        boolean hurry = epochStartedLate || Double.isInfinite(speed);
+        return lastEpoch || !hurry || session.modelCount() <= FULL_STATS_MODELS
+                || (session.epoch() + i) % STATS_INTERVAL == 0;
+    }
 
-        TrainerState(ExperimentConfig config, double speed) {
-            this.speed = speed;
-            load(config);
+    private void endedEpoch() {
+        if (stepsRequested > 0) {
+            stepsRequested--;
         }
-
-        void load(ExperimentConfig newConfig) {
-            if (config == null || newConfig.epochLimit() != config.epochLimit()) {
-                limitLength = newConfig.epochLimit();
-            }
-            config = newConfig;
-            runs.clear();
-            stats.clear();
-            histories.clear();
-            switches.clear();
-            List<String> names = config.modelNames();
-            for (int i = 0; i < config.models().size(); i++) {
-                ModelRun run = new ModelRun(names.get(i), config.data(),
-                        config.network().withActivation(config.models().get(i)), config.optimizer(),
-                        config.batchSize(), config.seed());
-                runs.add(run);
-                ModelStats s = run.measure();
-                stats.add(s);
-                ModelHistory.Builder history = new ModelHistory.Builder(s.layers().size());
-                history.add(s);
-                histories.add(history);
-            }
-            stale = new boolean[runs.size()];
-            epoch = 0;
+        // A diverged model pauses everything, so the class sees it happen; Play trains the rest on.
+        if (!session.canTrain() || session.divergedCount() > divergedBefore) {
             playing = false;
             stepsRequested = 0;
-            recentCount = 0;
-            failure = null;
         }
+        if (!playing && stepsRequested == 0) {
+            session.measureStale(commandOrClose); // a divergence that only measuring found
+        }
+        recentEpochTimes[recentCount % recentEpochTimes.length] = System.nanoTime();
+        recentCount++;
+    }
 
-        boolean canTrain() {
-            if (config.epochLimit() > 0 && epoch >= config.epochLimit()) {
-                return false;
+    private double measuredEpochsPerSecond() {
+        int n = Math.min(recentCount, recentEpochTimes.length);
+        if (n < 2 || !playing) {
+            return 0;
+        }
+        long newest = recentEpochTimes[(recentCount - 1) % recentEpochTimes.length];
+        long oldest = recentEpochTimes[(recentCount - n) % recentEpochTimes.length];
+        return newest == oldest ? 0 : (n - 1) * 1e9 / (newest - oldest);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Commands
+
+    /**
+     * Applies {@code first} (if given) and every command queued behind it, publishing at least
+     * every {@link #PUBLISH_INTERVAL_MILLIS} ms while the queue lasts and once at the end.
+     * Consecutive edits of the experiment are folded and built once.
+     */
+    private void drain(Envelope first) {
+        Fold fold = new Fold();
+        Envelope e = first != null ? first : commands.poll();
+        while (e != null && running) {
+            if (e.command() instanceof TrainerCommand.Load) {
+                queuedLoads.decrementAndGet();
             }
-            for (ModelRun run : runs) {
-                if (!run.diverged()) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        boolean wantsEpoch() {
-            return (playing || stepsRequested > 0) && canTrain();
-        }
-
-        boolean stepRequested() {
-            return stepsRequested > 0;
-        }
-
-        long periodNanos() {
-            return Double.isInfinite(speed) ? 0 : (long) (1e9 / speed);
-        }
-
-        /** @param late whether this epoch started late for the requested speed */
-        void trainEpoch(long startedNanos, boolean late) {
-            int divergedBefore = divergedCount();
-            for (ModelRun run : runs) {
-                run.trainEpoch();
-            }
-            epoch++;
-            if (stepsRequested > 0) {
-                stepsRequested--;
-            }
-            boolean lastEpoch = (!playing && stepsRequested == 0) || !canTrain()
-                    || divergedCount() > divergedBefore;
-            boolean hurry = late || Double.isInfinite(speed);
-            boolean everyModel = lastEpoch || !hurry || runs.size() <= FULL_STATS_MODELS;
-            for (int i = 0; i < runs.size(); i++) {
-                if (everyModel || (epoch + i) % STATS_INTERVAL == 0) {
-                    stats.set(i, runs.get(i).measure());
-                    stale[i] = false;
+            if (isEdit(e.command())) {
+                fold.add(e);
+            } else {
+                fold.flush();
+                fold = new Fold();
+                Envelope next = commands.peek();
+                if (next != null && supersedes(next.command(), e.command())) {
+                    outcomes.add(CommandOutcome.superseded(e.id(), e.command(), next.id()));
                 } else {
-                    stale[i] = true;
+                    applyNow(e);
                 }
-                // An unmeasured epoch repeats the model's last value, so history index = epoch.
-                histories.get(i).add(stats.get(i));
             }
-            // A diverged model pauses everything, so the class sees it happen; Play trains the rest on.
-            if (!canTrain()) {
-                playing = false;
+            if (System.nanoTime() - lastPublishNanos >= PUBLISH_INTERVAL_NANOS) {
+                publish();
             }
-            if (divergedCount() > divergedBefore) {
-                playing = false;
-                stepsRequested = 0;
-            }
+            e = commands.poll();
+        }
+        fold.flush();
+        if (running) {
             if (!playing && stepsRequested == 0) {
-                measureStale(); // a divergence that only measuring found
+                session.measureStale(commandOrClose); // what a command in the queue interrupted
             }
-            recentEpochTimes[recentCount % recentEpochTimes.length] = startedNanos;
-            recentCount++;
+            publish();
         }
+    }
 
-        private int divergedCount() {
-            int n = 0;
-            for (ModelRun run : runs) {
-                n += run.diverged() ? 1 : 0;
-            }
-            return n;
+    /**
+     * Whether {@code later}, queued right behind {@code earlier}, makes it pointless: a switch of
+     * the same model in the same mode ends where the later one alone would (a spinner or a held
+     * key sends many), and a later speed replaces an earlier one.
+     */
+    private static boolean supersedes(TrainerCommand later, TrainerCommand earlier) {
+        if (earlier instanceof TrainerCommand.SwitchActivation a
+                && later instanceof TrainerCommand.SwitchActivation b) {
+            return a.activation() != null && b.activation() != null && a.model() == b.model()
+                    && a.mode() == b.mode() && b.mode() != null;
         }
+        return earlier instanceof TrainerCommand.SetSpeed && later instanceof TrainerCommand.SetSpeed;
+    }
 
-        double measuredEpochsPerSecond() {
-            int n = Math.min(recentCount, recentEpochTimes.length);
-            if (n < 2 || !playing) {
-                return 0;
-            }
-            long newest = recentEpochTimes[(recentCount - 1) % recentEpochTimes.length];
-            long oldest = recentEpochTimes[(recentCount - n) % recentEpochTimes.length];
-            return newest == oldest ? 0 : (n - 1) * 1e9 / (newest - oldest);
-        }
+    private static boolean isEdit(TrainerCommand c) {
+        return c instanceof TrainerCommand.Load || c instanceof TrainerCommand.Reset
+                || c instanceof TrainerCommand.SetNetwork || c instanceof TrainerCommand.SetData
+                || c instanceof TrainerCommand.SetBatchSize || c instanceof TrainerCommand.SetSeed
+                || c instanceof TrainerCommand.SetLearningRate || c instanceof TrainerCommand.SetOptimizer
+                || c instanceof TrainerCommand.SetEpochLimit;
+    }
 
-        void apply(TrainerCommand command) {
-            // Whatever the user does next answers an earlier error; a new one is set again below.
-            failure = null;
+    /** A command that does not edit the experiment, applied at once. */
+    private void applyNow(Envelope e) {
+        try {
+            TrainerCommand command = e.command();
             if (command instanceof TrainerCommand.Play) {
-                extendLimitIfReached();
-                playing = canTrain();
+                session.extendLimitIfReached(limitLength);
+                playing = session.canTrain();
                 recentCount = 0;
             } else if (command instanceof TrainerCommand.Pause) {
                 playing = false;
                 stepsRequested = 0;
-                measureStale();
+                session.measureStale(commandOrClose);
             } else if (command instanceof TrainerCommand.TogglePlay) {
                 if (!playing) {
-                    extendLimitIfReached();
+                    session.extendLimitIfReached(limitLength);
                 }
-                playing = !playing && canTrain();
+                playing = !playing && session.canTrain();
                 recentCount = 0;
                 if (!playing) {
-                    measureStale();
+                    stepsRequested = 0;
+                    session.measureStale(commandOrClose);
                 }
             } else if (command instanceof TrainerCommand.Step) {
                 playing = false;
-                extendLimitIfReached();
-                if (canTrain()) {
+                session.extendLimitIfReached(limitLength);
+                if (session.canTrain()) {
                     stepsRequested++;
                 }
-            } else if (command instanceof TrainerCommand.Reset) {
-                load(config.withEpochLimit(limitLength));
             } else if (command instanceof TrainerCommand.SetSpeed s) {
                 speed = s.epochsPerSecond();
                 recentCount = 0;
-            } else if (command instanceof TrainerCommand.SetEpochLimit l) {
-                config = config.withEpochLimit(l.limit());
-                limitLength = l.limit();
-                playing = playing && canTrain();
-                if (!playing) {
-                    measureStale();
-                }
             } else if (command instanceof TrainerCommand.SwitchActivation s) {
-                switchActivation(s);
-            } else if (command instanceof TrainerCommand.SetLearningRate lr) {
-                setOptimizer(config.optimizer().withLearningRate(lr.learningRate()));
-            } else if (command instanceof TrainerCommand.SetOptimizer o) {
-                setOptimizer(o.optimizer());
-            } else if (command instanceof TrainerCommand.SetBatchSize b) {
-                load(config.withBatchSize(b.batchSize()));
-            } else if (command instanceof TrainerCommand.SetSeed s) {
-                load(config.withSeed(s.seed()));
-            } else if (command instanceof TrainerCommand.SetNetwork n) {
-                load(config.withNetwork(n.network()));
-            } else if (command instanceof TrainerCommand.SetData d) {
-                load(config.withData(d.data()));
-            } else if (command instanceof TrainerCommand.Load l) {
-                load(l.config());
+                session.switchActivation(s.model(), s.activation(), s.mode());
             } else {
                 throw new IllegalArgumentException("unknown command " + command);
             }
+            outcomes.add(CommandOutcome.applied(e.id(), command));
+        } catch (RuntimeException ex) {
+            outcomes.add(CommandOutcome.failed(e.id(), e.command(), message(ex)));
         }
+    }
 
-        /** Paused, the views show every model as it is now (its history keeps what it had). */
-        private void measureStale() {
-            for (int i = 0; i < runs.size(); i++) {
-                if (stale[i]) {
-                    stats.set(i, runs.get(i).measure());
-                    stale[i] = false;
+    private static String message(Throwable t) {
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+    }
+
+    /**
+     * Consecutive edits of the experiment: each is checked as it comes (a refused one gets its
+     * failure and changes nothing), the result is built once when the fold ends.
+     */
+    private final class Fold {
+        private final List<Envelope> members = new ArrayList<>();
+        /** Failure message per member, null if it was accepted. */
+        private final List<String> refusals = new ArrayList<>();
+        private ExperimentConfig target;
+        private int targetLimitLength;
+        private boolean rebuild;
+
+        void add(Envelope e) {
+            if (target == null) {
+                target = session.config();
+                targetLimitLength = limitLength;
+            }
+            members.add(e);
+            try {
+                ExperimentConfig next = edited(e.command());
+                boolean nextRebuild = rebuild || rebuilds(e.command());
+                if (nextRebuild && !(e.command() instanceof TrainerCommand.SetEpochLimit)) {
+                    check(next);
                 }
+                target = next;
+                rebuild = nextRebuild;
+                if (e.command() instanceof TrainerCommand.SetEpochLimit l) {
+                    targetLimitLength = l.limit();
+                } else if (e.command() instanceof TrainerCommand.Load l
+                        && l.config().epochLimit() != session.config().epochLimit()) {
+                    targetLimitLength = l.config().epochLimit();
+                }
+                refusals.add(null);
+            } catch (RuntimeException ex) {
+                refusals.add(message(ex));
             }
         }
 
-        /**
-         * Asking to train at the limit means "go on": the limit moves on by the run's original
-         * length (epoch 100 of 100 becomes epoch 100 of 200), so a switched model can be watched.
-         */
-        private void extendLimitIfReached() {
-            int limit = config.epochLimit();
-            if (limit > 0 && epoch >= limit) {
-                int length = limitLength > 0 ? limitLength : limit;
-                config = config.withEpochLimit(epoch + length);
+        private ExperimentConfig edited(TrainerCommand command) {
+            if (command instanceof TrainerCommand.Load l) {
+                if (l.config() == null) {
+                    throw new IllegalArgumentException("no experiment to load");
+                }
+                return l.config();
+            } else if (command instanceof TrainerCommand.Reset) {
+                return target.withEpochLimit(targetLimitLength);
+            } else if (command instanceof TrainerCommand.SetNetwork n) {
+                return target.withNetwork(n.network());
+            } else if (command instanceof TrainerCommand.SetData d) {
+                return target.withData(d.data());
+            } else if (command instanceof TrainerCommand.SetBatchSize b) {
+                return target.withBatchSize(b.batchSize());
+            } else if (command instanceof TrainerCommand.SetSeed s) {
+                return target.withSeed(s.seed());
+            } else if (command instanceof TrainerCommand.SetLearningRate lr) {
+                return target.withOptimizer(target.optimizer().withLearningRate(lr.learningRate()));
+            } else if (command instanceof TrainerCommand.SetOptimizer o) {
+                if (o.optimizer() == null) {
+                    throw new IllegalArgumentException("no optimizer");
+                }
+                return target.withOptimizer(o.optimizer());
+            } else if (command instanceof TrainerCommand.SetEpochLimit l) {
+                return target.withEpochLimit(l.limit());
+            }
+            throw new IllegalArgumentException("unknown command " + command);
+        }
+
+        private boolean rebuilds(TrainerCommand c) {
+            return !(c instanceof TrainerCommand.SetLearningRate || c instanceof TrainerCommand.SetOptimizer
+                    || c instanceof TrainerCommand.SetEpochLimit);
+        }
+
+        private void check(ExperimentConfig config) {
+            long bytes = TrainingSession.estimatedBytes(config);
+            if (bytes > memoryBudget) {
+                // build() words the refusal; nothing is built for this check
+                TrainingSession.build(config, () -> true, memoryBudget);
             }
         }
 
-        private void switchActivation(TrainerCommand.SwitchActivation s) {
-            if (s.model() < 0 || s.model() >= runs.size()) {
-                throw new IllegalArgumentException("no model " + s.model());
-            }
-            ModelRun run = runs.get(s.model());
-            if (run.activation() == s.activation() && s.mode() == SwitchMode.KEEP_WEIGHTS) {
+        /** Builds (or applies) the folded edits and records every member's outcome, in order. */
+        void flush() {
+            if (members.isEmpty()) {
                 return;
             }
-            switches.add(new SwitchEvent(epoch, s.model(), run.activation(), s.activation(), s.mode()));
-            if (s.mode() == SwitchMode.RESTART) {
-                run.restart(s.activation());
+            String failedAll = null;
+            long supersededBy = 0;
+            boolean anyAccepted = refusals.stream().anyMatch(r -> r == null);
+            if (anyAccepted) {
+                try {
+                    apply();
+                } catch (CancellationException ex) {
+                    if (!running) {
+                        throw ex;
+                    }
+                    supersededBy = firstQueuedLoad();
+                } catch (RuntimeException | OutOfMemoryError ex) {
+                    failedAll = "the experiment could not be built, nothing changed: " + message(ex);
+                }
+            }
+            for (int i = 0; i < members.size(); i++) {
+                Envelope e = members.get(i);
+                String refusal = refusals.get(i);
+                if (refusal != null) {
+                    outcomes.add(CommandOutcome.failed(e.id(), e.command(), refusal));
+                } else if (failedAll != null) {
+                    outcomes.add(CommandOutcome.failed(e.id(), e.command(), failedAll));
+                } else if (supersededBy != 0) {
+                    outcomes.add(CommandOutcome.superseded(e.id(), e.command(), supersededBy));
+                } else {
+                    long laterSameKind = laterOfSameKind(i);
+                    outcomes.add(laterSameKind != 0
+                            ? CommandOutcome.superseded(e.id(), e.command(), laterSameKind)
+                            : CommandOutcome.applied(e.id(), e.command()));
+                }
+            }
+            members.clear();
+            refusals.clear();
+        }
+
+        /** An accepted later member that overrides member {@code i}, or 0. */
+        private long laterOfSameKind(int i) {
+            TrainerCommand c = members.get(i).command();
+            if (c instanceof TrainerCommand.Reset) {
+                return 0;
+            }
+            for (int j = members.size() - 1; j > i; j--) {
+                TrainerCommand later = members.get(j).command();
+                if (refusals.get(j) == null && (later.getClass() == c.getClass()
+                        || later instanceof TrainerCommand.Load)) {
+                    return members.get(j).id();
+                }
+            }
+            return 0;
+        }
+
+        private void apply() {
+            if (rebuild) {
+                TrainingSession built = TrainingSession.build(target, stopBuilding, memoryBudget);
+                session = built;
+                playing = false;
+                stepsRequested = 0;
+                recentCount = 0;
+                failure = null;
             } else {
-                run.switchActivationKeepingWeights(s.activation());
+                ExperimentConfig current = session.config();
+                if (!target.optimizer().equals(current.optimizer())) {
+                    session.setOptimizer(target.optimizer());
+                }
+                if (target.epochLimit() != current.epochLimit()) {
+                    session.setEpochLimit(target.epochLimit());
+                    playing = playing && session.canTrain();
+                    if (!playing) {
+                        session.measureStale(commandOrClose);
+                    }
+                }
             }
-            config = config.withModel(s.model(), s.activation());
-            stats.set(s.model(), run.measure());
-            stale[s.model()] = false;
+            limitLength = targetLimitLength;
         }
+    }
 
-        private void setOptimizer(org.activationlab.engine.OptimizerSpec optimizer) {
-            config = config.withOptimizer(optimizer);
-            for (ModelRun run : runs) {
-                run.setOptimizer(optimizer);
+    /** The id of the first queued {@code Load} (the command that cancelled a build), or 0. */
+    private long firstQueuedLoad() {
+        for (Envelope e : commands) {
+            if (e.command() instanceof TrainerCommand.Load) {
+                return e.id();
             }
         }
-
-        void fail(Throwable t) {
-            failure = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-            playing = false;
-            stepsRequested = 0;
-        }
-
-        Snapshot snapshot() {
-            List<ModelHistory> views = new ArrayList<>(histories.size());
-            for (ModelHistory.Builder b : histories) {
-                views.add(b.view());
-            }
-            return new Snapshot(++sequence, epoch, config, stats, views, switches, playing, speed,
-                    measuredEpochsPerSecond(), failure);
-        }
+        return 0;
     }
 }

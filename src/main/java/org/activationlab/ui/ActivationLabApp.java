@@ -5,6 +5,10 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.activationlab.training.ExperimentConfig;
 import org.activationlab.training.Trainer;
+import org.activationlab.ui.classroom.Classroom;
+import org.activationlab.ui.files.FileActions;
+import org.activationlab.ui.files.FileMenu;
+import org.activationlab.ui.lessons.LessonGuide;
 
 import java.util.Objects;
 

@@ -11,18 +11,18 @@ import java.util.List;
  * seed — so that every action of the window can be reached from the keyboard (and from a
  * presentation clicker that sends keys).
  */
-final class ControlKeys {
+public final class ControlKeys {
 
-    static final String FASTER = "Train faster";
-    static final String SLOWER = "Train slower";
-    static final String LIMIT = "Next epoch limit";
-    static final String MODE = "On switch: restart from the same weights / keep the weights";
-    static final String NEW_SEED = "New seed: new initial weights, back to epoch 0";
+    public static final String FASTER = "Train faster";
+    public static final String SLOWER = "Train slower";
+    public static final String LIMIT = "Next epoch limit";
+    public static final String MODE = "On switch: restart from the same weights / keep the weights";
+    public static final String NEW_SEED = "New seed: new initial weights, back to epoch 0";
 
     private ControlKeys() {
     }
 
-    static void install(Shortcuts shortcuts, LabModel model) {
+    public static void install(Shortcuts shortcuts, LabModel model) {
         shortcuts.add(KeyCode.UP, FASTER, () -> changeSpeed(model, +1));
         shortcuts.add(KeyCode.DOWN, SLOWER, () -> changeSpeed(model, -1));
         shortcuts.add(KeyCode.M, LIMIT, () -> nextLimit(model));

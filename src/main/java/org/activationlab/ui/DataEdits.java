@@ -1,6 +1,7 @@
 package org.activationlab.ui;
 
 import org.activationlab.engine.Dataset;
+import org.activationlab.ui.chart.PlotViewport;
 
 /**
  * Training data edited by hand on the fit chart: a point added or removed gives a new

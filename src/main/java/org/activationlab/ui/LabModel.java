@@ -3,6 +3,8 @@ package org.activationlab.ui;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -15,12 +17,14 @@ import org.activationlab.engine.Initializer;
 import org.activationlab.engine.NetworkSpec;
 import org.activationlab.engine.OptimizerKind;
 import org.activationlab.engine.TargetFunction;
+import org.activationlab.training.CommandOutcome;
 import org.activationlab.training.ExperimentConfig;
 import org.activationlab.training.ExperimentFile;
 import org.activationlab.training.Snapshot;
 import org.activationlab.training.SwitchMode;
 import org.activationlab.training.Trainer;
 import org.activationlab.training.TrainerCommand;
+import org.activationlab.ui.chart.PlotViewport;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,10 +48,16 @@ public final class LabModel {
     /** The lesson the experiment belongs to (null for none); saved in and opened from files. */
     private final StringProperty lessonId = new SimpleStringProperty(this, "lessonId");
     private final List<Runnable> resetListeners = new ArrayList<>();
+    /** The teacher's edits of the experiment (and of the data and notes), for undo and redo. */
+    private final UndoHistory history = new UndoHistory();
     private long snapshotsTaken;
-    /** The config our last edit asked for, until the trainer has surely applied it. */
+    /** The config our last edit asked for, until the trainer reports that command's outcome. */
     private ExperimentConfig expected;
-    private long expectedUntilSequence;
+    private long expectedCommand;
+    /** Why the newest refused command was refused, for the window to show; null if none. */
+    private final ReadOnlyStringWrapper commandFailure = new ReadOnlyStringWrapper(this, "commandFailure");
+    /** Outcomes up to this command id have been looked at. */
+    private long outcomesSeen;
     /** The experiment to go back to when the race ends; null when not racing. */
     private ExperimentConfig beforeRace;
 
@@ -72,11 +82,43 @@ public final class LabModel {
         return lessonId;
     }
 
-    /** Replaces the whole experiment with an opened file's: restarts at epoch 0, paused. */
+    /**
+     * Undo and redo of the teacher's edits: every setting changed here, the data, and what
+     * features record (notes). Opening a file or a lesson starts a new history.
+     */
+    public UndoHistory history() {
+        return history;
+    }
+
+    /**
+     * Why the trainer refused the newest command that failed (a load it could not build, a value
+     * out of range), or null; cleared by the next action. Its outcome is reported whatever
+     * commands follow it.
+     */
+    public ReadOnlyStringProperty commandFailureProperty() {
+        return commandFailure.getReadOnlyProperty();
+    }
+
+    public String commandFailure() {
+        return commandFailure.get();
+    }
+
+    /** Sends a command for a new action of the user's: an earlier refusal has been answered. */
+    private long send(TrainerCommand command) {
+        commandFailure.set(null);
+        return trainer.send(command);
+    }
+
+    /**
+     * Replaces the whole experiment with an opened file's: restarts at epoch 0, paused. If the
+     * trainer cannot build it, the current experiment goes on and {@link #commandFailure()} says
+     * why.
+     */
     public void load(ExperimentFile.Contents contents) {
         beforeRace = null;
+        history.clear();
         sendLoad(contents.config());
-        trainer.send(new TrainerCommand.SetSpeed(contents.epochsPerSecond()));
+        trainer.send(new TrainerCommand.SetSpeed(contents.epochsPerSecond())); // same action
         switchMode.set(contents.switchMode());
         lessonId.set(contents.lessonId());
     }
@@ -99,8 +141,20 @@ public final class LabModel {
             return false;
         }
         snapshotsTaken++;
+        for (CommandOutcome outcome : s.outcomes().after(outcomesSeen)) {
+            if (outcome.failed()) {
+                commandFailure.set(describe(outcome));
+            }
+        }
+        outcomesSeen = Math.max(outcomesSeen, s.outcomes().lastId());
         snapshot.set(s);
         return true;
+    }
+
+    private static String describe(CommandOutcome outcome) {
+        return outcome.command().equals("Load")
+                ? "The experiment could not be loaded (the current one goes on): " + outcome.message()
+                : "Not applied: " + outcome.message();
     }
 
     /** Snapshots taken by {@link #pullSnapshot()} (for the UI benchmark). */
@@ -109,23 +163,23 @@ public final class LabModel {
     }
 
     public void togglePlay() {
-        trainer.send(new TrainerCommand.TogglePlay());
+        send(new TrainerCommand.TogglePlay());
     }
 
     public void play() {
-        trainer.send(new TrainerCommand.Play());
+        send(new TrainerCommand.Play());
     }
 
     public void pause() {
-        trainer.send(new TrainerCommand.Pause());
+        send(new TrainerCommand.Pause());
     }
 
     public void step() {
-        trainer.send(new TrainerCommand.Step());
+        send(new TrainerCommand.Step());
     }
 
     public void reset() {
-        trainer.send(new TrainerCommand.Reset());
+        send(new TrainerCommand.Reset());
         for (Runnable listener : List.copyOf(resetListeners)) {
             listener.run();
         }
@@ -138,12 +192,12 @@ public final class LabModel {
 
     /** Epochs per second; {@code Double.POSITIVE_INFINITY} for as fast as possible. */
     public void setSpeed(double epochsPerSecond) {
-        trainer.send(new TrainerCommand.SetSpeed(epochsPerSecond));
+        send(new TrainerCommand.SetSpeed(epochsPerSecond));
     }
 
     /** 0 means no limit. */
     public void setEpochLimit(int limit) {
-        trainer.send(new TrainerCommand.SetEpochLimit(limit));
+        send(new TrainerCommand.SetEpochLimit(limit));
     }
 
     /**
@@ -154,11 +208,14 @@ public final class LabModel {
         if (isRacing()) {
             return;
         }
-        trainer.send(new TrainerCommand.SwitchActivation(SWITCHED_MODEL, activation, switchMode.get()));
+        history.recordStep("activation", config().models().get(SWITCHED_MODEL), activation,
+                this::selectActivation);
+        send(new TrainerCommand.SwitchActivation(SWITCHED_MODEL, activation, switchMode.get()));
     }
 
     public void setSeed(long seed) {
-        trainer.send(new TrainerCommand.SetSeed(seed));
+        history.recordStep("seed", config().seed(), seed, this::setSeed);
+        send(new TrainerCommand.SetSeed(seed));
     }
 
     /**
@@ -167,6 +224,7 @@ public final class LabModel {
      */
     public void load(ExperimentConfig config) {
         beforeRace = null;
+        history.clear();
         sendLoad(config);
     }
 
@@ -187,85 +245,98 @@ public final class LabModel {
      */
     public ExperimentConfig config() {
         Snapshot latest = trainer.latest();
-        if (expected != null && latest.sequence() < expectedUntilSequence
-                && !latest.config().equals(expected)) {
+        if (expected != null && latest.outcome(expectedCommand).isEmpty()) {
             return expected;
         }
-        expected = null;
+        expected = null; // applied (the snapshot has it) or refused (the snapshot kept the old)
         return latest.config();
     }
 
-    /**
-     * Remembers what an edit asks for. The trainer applies commands before its next epoch and
-     * publishes after applying them, so by the second snapshot after sending, it has.
-     */
-    private void expect(ExperimentConfig config) {
+    /** Remembers what the edit sent as command {@code id} asks for, until its outcome is known. */
+    private void expect(ExperimentConfig config, long id) {
         expected = config;
-        expectedUntilSequence = trainer.latest().sequence() + 2;
+        expectedCommand = id;
     }
 
     /** Applied from the next step; the optimiser's state starts afresh. */
     public void setLearningRate(double learningRate) {
+        history.recordChange("learning rate", config().optimizer().learningRate(), learningRate,
+                this::setLearningRate);
         ExperimentConfig next = config();
         next = next.withOptimizer(next.optimizer().withLearningRate(learningRate));
-        expect(next);
-        trainer.send(new TrainerCommand.SetLearningRate(learningRate));
+        expect(next, send(new TrainerCommand.SetLearningRate(learningRate)));
     }
 
     /** Another optimiser (Keras' defaults) at the current learning rate. */
     public void setOptimizer(OptimizerKind kind) {
+        history.recordChange("optimiser", config().optimizer().kind(), kind, this::setOptimizer);
         ExperimentConfig next = config();
         next = next.withOptimizer(org.activationlab.engine.OptimizerSpec.of(kind,
                 next.optimizer().learningRate()));
-        expect(next);
-        trainer.send(new TrainerCommand.SetOptimizer(next.optimizer()));
+        expect(next, send(new TrainerCommand.SetOptimizer(next.optimizer())));
     }
 
     /** Restarts every model with the new batch size. */
     public void setBatchSize(int batchSize) {
-        expect(config().withBatchSize(batchSize));
-        trainer.send(new TrainerCommand.SetBatchSize(batchSize));
+        history.recordChange("batch size", config().batchSize(), batchSize, this::setBatchSize);
+        ExperimentConfig next = config().withBatchSize(batchSize);
+        expect(next, send(new TrainerCommand.SetBatchSize(batchSize)));
     }
 
     /** A new shape or initialisation: every model restarts from new weights. */
     public void setNetwork(NetworkSpec network) {
-        expect(config().withNetwork(network));
-        trainer.send(new TrainerCommand.SetNetwork(network));
+        setNetwork("network", network);
     }
 
-    private void editNetwork(UnaryOperator<NetworkSpec> edit) {
-        setNetwork(edit.apply(config().network()));
+    private void setNetwork(String what, NetworkSpec network) {
+        history.recordChange(what, config().network(), network, this::setNetwork);
+        ExperimentConfig next = config().withNetwork(network);
+        expect(next, send(new TrainerCommand.SetNetwork(network)));
+    }
+
+    private void editNetwork(String what, UnaryOperator<NetworkSpec> edit) {
+        setNetwork(what, edit.apply(config().network()));
     }
 
     public void setWidth(int width) {
-        editNetwork(n -> new NetworkSpec(n.depth(), width, n.activation(), n.initializer(),
+        editNetwork("width", n -> new NetworkSpec(n.depth(), width, n.activation(), n.initializer(),
                 n.initScale(), n.biasInit()));
     }
 
     public void setDepth(int depth) {
-        editNetwork(n -> new NetworkSpec(depth, n.width(), n.activation(), n.initializer(),
+        editNetwork("depth", n -> new NetworkSpec(depth, n.width(), n.activation(), n.initializer(),
                 n.initScale(), n.biasInit()));
     }
 
     public void setInitializer(Initializer initializer) {
-        editNetwork(n -> new NetworkSpec(n.depth(), n.width(), n.activation(), initializer,
+        editNetwork("initialiser", n -> new NetworkSpec(n.depth(), n.width(), n.activation(), initializer,
                 n.initScale(), n.biasInit()));
     }
 
     public void setInitScale(double scale) {
-        editNetwork(n -> new NetworkSpec(n.depth(), n.width(), n.activation(), n.initializer(),
+        editNetwork("initial weight scale", n -> new NetworkSpec(n.depth(), n.width(), n.activation(), n.initializer(),
                 scale, n.biasInit()));
     }
 
     public void setBiasInit(double bias) {
-        editNetwork(n -> new NetworkSpec(n.depth(), n.width(), n.activation(), n.initializer(),
+        editNetwork("initial bias", n -> new NetworkSpec(n.depth(), n.width(), n.activation(), n.initializer(),
                 n.initScale(), bias));
     }
 
     /** New training data: every model restarts. */
     public void setData(Dataset data) {
-        expect(config().withData(data));
-        trainer.send(new TrainerCommand.SetData(data));
+        setData("training data", data);
+    }
+
+    /** Data edits by hand are steps of their own; generated data merges (a held spinner). */
+    private void setData(String what, Dataset data) {
+        if (what.equals("training data")) {
+            history.recordChange(what, config().data(), data, this::setData);
+        } else {
+            history.recordStep(what, config().data(), data, this::setData);
+        }
+        ExperimentConfig next = config().withData(data);
+        expect(next, send(new TrainerCommand.SetData(data)));
     }
 
     /**
@@ -314,7 +385,7 @@ public final class LabModel {
     /** Adds the training point (x, y); the data becomes custom. Returns the new data. */
     public Dataset addPoint(double x, double y) {
         Dataset data = DataEdits.withPoint(config().data(), x, y);
-        setData(data);
+        setData("add a point", data);
         return data;
     }
 
@@ -325,12 +396,17 @@ public final class LabModel {
      * @return whether a point was removed
      */
     public boolean removePointNear(PlotViewport viewport, double px, double py) {
+        return removePointNear(viewport, px, py, DataEdits.REMOVE_RADIUS_PX);
+    }
+
+    /** As {@link #removePointNear(PlotViewport, double, double)} within {@code radius} pixels. */
+    public boolean removePointNear(PlotViewport viewport, double px, double py, double radius) {
         Dataset data = config().data();
-        int index = DataEdits.nearestPoint(data, viewport, px, py, DataEdits.REMOVE_RADIUS_PX);
+        int index = DataEdits.nearestPoint(data, viewport, px, py, radius);
         if (index < 0 || data.size() <= Dataset.MIN_POINTS) {
             return false;
         }
-        setData(DataEdits.withoutPoint(data, index));
+        setData("remove a point", DataEdits.withoutPoint(data, index));
         return true;
     }
 
@@ -382,8 +458,7 @@ public final class LabModel {
     }
 
     private void sendLoad(ExperimentConfig config) {
-        expect(config);
-        trainer.send(new TrainerCommand.Load(config));
+        expect(config, send(new TrainerCommand.Load(config)));
     }
 
     /** Stops the trainer thread. */

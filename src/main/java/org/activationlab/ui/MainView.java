@@ -22,6 +22,14 @@ import javafx.scene.layout.VBox;
 import org.activationlab.engine.Activation;
 import org.activationlab.engine.ModelStats;
 import org.activationlab.training.Snapshot;
+import org.activationlab.ui.chart.ChartCanvas;
+import org.activationlab.ui.experiment.ExperimentController;
+import org.activationlab.ui.fit.FitPointer;
+import org.activationlab.ui.fit.FitChart;
+import org.activationlab.ui.fit.LossChart;
+import org.activationlab.ui.gallery.ActivationCard;
+import org.activationlab.ui.gallery.ActivationGallery;
+import org.activationlab.ui.instruments.Instruments;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +51,7 @@ public final class MainView extends BorderPane {
     private final Label status = new Label();
     private final Label hint = new Label("Press Space to train");
     private final Label bannerText = new Label();
+    private final Button bannerReset = new Button("Reset");
     private final HBox banner;
     private final AnimationTimer frameLoop;
     private final Shortcuts shortcuts = new Shortcuts();
@@ -54,6 +63,8 @@ public final class MainView extends BorderPane {
     private final Node defaultContent;
     private LongConsumer frameListener;
     private final ExperimentController experiment;
+    private final FitPointer pointer;
+    private final UndoActions undo;
 
     public MainView(LabModel model) {
         this.model = model;
@@ -85,7 +96,6 @@ public final class MainView extends BorderPane {
         hint.setId("hint");
         hint.getStyleClass().add("hint");
         hint.setMouseTransparent(true);
-        Button bannerReset = new Button("Reset");
         bannerReset.setId("banner-reset");
         bannerReset.setOnAction(e -> model.reset());
         bannerText.getStyleClass().add("banner-text");
@@ -120,6 +130,7 @@ public final class MainView extends BorderPane {
 
         installShortcuts();
         model.snapshotProperty().addListener((obs, old, now) -> show(now));
+        model.commandFailureProperty().addListener((obs, old, now) -> showProblem(model.snapshot()));
         show(model.snapshot());
 
         frameLoop = new AnimationTimer() {
@@ -130,6 +141,32 @@ public final class MainView extends BorderPane {
         };
         Instruments.install(this);
         experiment = new ExperimentController(this);
+        pointer = new FitPointer(this);
+        undo = new UndoActions(this);
+        // Until the shell's menus place them: the pointer's tools and undo in the Experiment menu.
+        Menu experimentMenu = menu("Experiment");
+        for (MenuAction action : undo.actions()) {
+            experimentMenu.getItems().add(action.menuItem());
+        }
+        experimentMenu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        for (MenuAction action : pointer.actions()) {
+            experimentMenu.getItems().add(action.menuItem());
+        }
+    }
+
+    /** The fit chart's pointer tools (Point, Edit data, Note) and the notes pinned on it. */
+    public FitPointer pointer() {
+        return pointer;
+    }
+
+    /** Undo and redo (Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y) of the model's history. */
+    public UndoActions undo() {
+        return undo;
+    }
+
+    /** Adds a group of controls at the end of the control bar (the pointer's tool row). */
+    public void addControls(Node group) {
+        controls.getChildren().add(group);
     }
 
     /** The experiment drawer, race mode and data editing. */
@@ -315,16 +352,26 @@ public final class MainView extends BorderPane {
         gallery.showActive(active);
         updateHint(s);
         status.setText(statusText(s));
-        String problem = problemText(s);
+        showProblem(s);
+    }
+
+    /** A training problem (with Reset), else a command the trainer refused (a load, a value). */
+    private void showProblem(Snapshot s) {
+        String problem = s == null ? null : problemText(s);
+        boolean training = problem != null;
+        if (problem == null) {
+            problem = model.commandFailure();
+        }
         banner.setVisible(problem != null);
         banner.setManaged(problem != null);
         bannerText.setText(problem == null ? "" : problem);
+        bannerReset.setVisible(training);
+        bannerReset.setManaged(training);
     }
 
     static String statusText(Snapshot s) {
         StringBuilder sb = new StringBuilder();
-        int lim = s.config().epochLimit();
-        sb.append("Epoch ").append(s.epoch()).append(lim > 0 ? " / " + lim : "");
+        appendEpochs(sb, s);
         sb.append("   ·   ");
         if (s.playing()) {
             sb.append(String.format(Locale.ROOT, "%.0f epochs/s", s.measuredEpochsPerSecond()));
@@ -355,6 +402,36 @@ public final class MainView extends BorderPane {
                 .append(String.format(Locale.ROOT, " lr %.0e", s.config().optimizer().learningRate()))
                 .append(", batch ").append(s.config().batchSize());
         return sb.toString();
+    }
+
+    /**
+     * "Epoch 42 / 100" while every network has trained as many epochs; otherwise each network's
+     * own count ("Epochs: Tanh 58 / 100, Linear 100 / 100"), so that a network restarted by a
+     * switch is not compared with one that trained longer. Inside a long epoch, how far it is.
+     */
+    private static void appendEpochs(StringBuilder sb, Snapshot s) {
+        int lim = s.config().epochLimit();
+        String limit = lim > 0 ? " / " + lim : "";
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        for (int e : s.modelEpochs()) {
+            min = Math.min(min, e);
+            max = Math.max(max, e);
+        }
+        if (min == max) {
+            sb.append("Epoch ").append(max).append(limit);
+        } else if (s.models().size() > 3) {
+            sb.append("Epochs ").append(min).append('–').append(max).append(limit);
+        } else {
+            sb.append("Epochs: ");
+            for (int i = 0; i < s.models().size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(FitChart.modelLabel(s.models().get(i)))
+                        .append(' ').append(s.modelEpoch(i)).append(limit);
+            }
+        }
+        if (s.epochProgress() > 0) {
+            sb.append(String.format(Locale.ROOT, " (next epoch %.0f %%)", 100 * s.epochProgress()));
+        }
     }
 
     static String problemText(Snapshot s) {

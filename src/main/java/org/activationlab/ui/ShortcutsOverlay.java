@@ -25,8 +25,8 @@ import java.util.Set;
  */
 public final class ShortcutsOverlay extends StackPane {
 
-    static final String ACTIVATIONS = "Activation functions";
-    static final String VIEW = "Presentation and view";
+    public static final String ACTIVATIONS = "Activation functions";
+    public static final String VIEW = "Presentation and view";
     static final String GENERAL = "Training and experiment";
     private static final String ACTIVATION_PREFIX = "Switch to ";
 
@@ -37,7 +37,7 @@ public final class ShortcutsOverlay extends StackPane {
     private final Label footer;
 
     /** One row: the keys (any of them does it) and what they do. */
-    record Row(List<String> keys, String description) {
+    public record Row(List<String> keys, String description) {
     }
 
     /**
@@ -98,7 +98,7 @@ public final class ShortcutsOverlay extends StackPane {
      * description share a row ("1 or Num 1"); rows whose keys read the same then share one too
      * (Esc: close this list / cancel the note / leave presentation mode).
      */
-    Map<String, List<Row>> sections() {
+    public Map<String, List<Row>> sections() {
         Map<String, Map<String, Set<String>>> keysBySection = new LinkedHashMap<>();
         for (String section : List.of(GENERAL, VIEW, ACTIVATIONS)) {
             keysBySection.put(section, new LinkedHashMap<>());

@@ -139,4 +139,31 @@ class ExportPngCommandTest {
         Files.writeString(cut, text.substring(0, text.length() / 2));
         return cut;
     }
+
+    @Test
+    void theInputIsNeverTheOutputAndSpecialFilesAreRefused() throws IOException {
+        Path file = experiment();
+        byte[] before = Files.readAllBytes(file);
+        // This overwrote the experiment with a PNG and exited 0.
+        Result same = run("export-png", file.toString(), "--out", file.toString());
+        assertEquals(2, same.exitCode(), same.err());
+        assertTrue(same.err().startsWith("error: --out " + file + " is the experiment file"), same.err());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)));
+        Result zero = run("export-png", "/dev/zero", "--out", dir.resolve("z.png").toString());
+        assertEquals(2, zero.exitCode(), zero.err());
+        assertEquals("error: /dev/zero: not a regular file (a device, a named pipe or a socket)", zero.err().strip());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList(), "nothing else written, no temporary file left");
+        }
+    }
+
+    @Test
+    void pngsAreEncodedInMemoryWithoutImageIOsDiskCache() throws IOException {
+        // The disk cache's closer printed a NullPointerException at exit on a full disk.
+        ImageIO.setUseCache(true);
+        Result r = run("export-png", experiment().toString(), "--out", dir.resolve("a.png").toString(),
+                "--width", "200", "--height", "150");
+        assertEquals(0, r.exitCode(), r.err());
+        assertFalse(ImageIO.getUseCache());
+    }
 }

@@ -73,6 +73,11 @@ class ExperimentFileOptionsTest {
         assertEquals(0.01, c.optimizer().learningRate());
         assertEquals("sgd", c.optimizer().kind().id());
         assertEquals(8, c.network().width());
+        Path biased = dir.resolve("biased.json");
+        Cli.Result bias = Cli.run("train", "--open", file.toString(), "--epochs", "1", "--bias-init", "0.25", "-q",
+                "--save-experiment", biased.toString());
+        assertTrue(bias.exitCode() == 0 || bias.exitCode() == 3, bias.err());
+        assertEquals(0.25, ExperimentFile.read(biased).config().network().biasInit(), "--bias-init overrides the file too");
         assertEquals(ExperimentFile.read(file).config().data(), c.data());
         assertEquals(List.of("final relu", "final elu"),
                 overridden.outLines().stream().map(l -> l.substring(0, l.indexOf(" mse="))).toList());

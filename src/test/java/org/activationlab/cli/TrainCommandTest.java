@@ -116,23 +116,28 @@ class TrainCommandTest {
 
         assertEquals(0, result.exitCode(), result.err());
         List<String> rows = Files.readAllLines(csv);
-        assertEquals("epoch,model,activation,train_loss,mse,grad_norm_1,grad_norm_2,grad_norm_3,"
-                + "dead_fraction", rows.get(0));
-        assertEquals(1 + 3 * 2, rows.size());
+        assertEquals("epoch,model,activation,model_epoch,measured,train_loss,mse,grad_norm_1,grad_norm_2,"
+                + "grad_norm_3,dead_fraction", rows.get(0));
+        assertEquals(1 + 4 * 2, rows.size(), "epochs 0–3 of two models");
         for (int i = 1; i < rows.size(); i++) {
             String[] cells = rows.get(i).split(",", -1);
-            assertEquals(9, cells.length, rows.get(i));
-            assertEquals(String.valueOf((i + 1) / 2), cells[0]);
+            assertEquals(11, cells.length, rows.get(i));
+            int epoch = (i - 1) / 2;
+            assertEquals(String.valueOf(epoch), cells[0]);
             assertEquals(i % 2 == 1 ? "relu" : "linear", cells[1]);
             assertEquals(cells[1], cells[2]);
-            for (int c = 3; c < cells.length; c++) {
+            assertEquals(String.valueOf(epoch), cells[3]);
+            assertEquals("1", cells[4], "every epoch measured");
+            assertEquals(epoch == 0, cells[5].isEmpty(), "no training loss before training");
+            for (int c = epoch == 0 ? 6 : 5; c < cells.length; c++) {
                 assertTrue(Double.isFinite(Double.parseDouble(cells[c])), rows.get(i));
             }
         }
-        // The last epoch's mse in the file is the one on the final lines.
+        // The last epoch's mse in the file (a float, as the window's history keeps it) is the
+        // one on the final lines (6 decimals).
         Map<String, Double> finals = finals(result);
-        assertEquals(finals.get("relu"), Double.parseDouble(rows.get(5).split(",")[4]), 5e-7);
-        assertEquals(finals.get("linear"), Double.parseDouble(rows.get(6).split(",")[4]), 5e-7);
+        assertEquals(finals.get("relu"), Double.parseDouble(rows.get(7).split(",")[6]), 1e-6);
+        assertEquals(finals.get("linear"), Double.parseDouble(rows.get(8).split(",")[6]), 1e-6);
 
         List<String> points = Files.readAllLines(predictions);
         assertEquals("x,target,relu,linear", points.get(0));
@@ -162,10 +167,10 @@ class TrainCommandTest {
 
         assertEquals(0, result.exitCode(), result.err());
         List<String> rows = Files.readAllLines(csv);
-        assertEquals("epoch,model,activation,train_loss,mse,grad_norm_1,grad_norm_2,dead_fraction",
-                rows.get(0));
+        assertEquals("epoch,model,activation,model_epoch,measured,train_loss,mse,grad_norm_1,grad_norm_2,"
+                + "dead_fraction", rows.get(0));
         assertEquals(List.of("1,relu,relu", "1,linear,linear", "1,relu#2,relu"),
-                rows.subList(1, 4).stream()
+                rows.subList(4, 7).stream()
                         .map(r -> String.join(",", Arrays.copyOf(r.split(","), 3))).toList());
         assertEquals(List.of("relu", "linear", "relu#2"), List.copyOf(finals(result).keySet()));
     }

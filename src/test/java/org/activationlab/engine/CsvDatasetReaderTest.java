@@ -163,4 +163,72 @@ class CsvDatasetReaderTest {
         assertArrayEquals(new float[] {1.5f, 3.25f}, d.x(), "decimal commas misread");
         assertArrayEquals(new float[] {2.5f, -4.75f}, d.y(), "decimal commas misread");
     }
+
+    /** Counts reads, to show that checking a cell reads each character a bounded number of times. */
+    private static final class CountingText implements CharSequence {
+        private final String text;
+        long reads;
+
+        CountingText(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            reads++;
+            return text.charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new CountingText(text.substring(start, end));
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    @Test
+    void checkingANumberReadsEachCharacterOnce() {
+        // The regular expression it replaces backtracked: a 50 000-digit cell took 18 s to refuse.
+        int n = 20_000;
+        for (String cell : new String[] {"1".repeat(n) + "x", "1".repeat(n) + ".", "-" + "1".repeat(n) + "e",
+                "1".repeat(n) + "." + "2".repeat(n) + "e+" + "3".repeat(n) + "x"}) {
+            CountingText text = new CountingText(cell);
+            CsvDatasetReader.isDecimal(text);
+            assertTrue(text.reads <= 2L * cell.length() + 4, cell.length() + " characters read " + text.reads + " times");
+        }
+        assertTrue(CsvDatasetReader.isDecimal("-1.5e-3"));
+        assertTrue(CsvDatasetReader.isDecimal(".5"));
+        assertTrue(CsvDatasetReader.isDecimal("5."));
+        for (String bad : new String[] {"", "+", ".", "1e", "1e+", "e5", "1.2.3", "0x10", "1d", " 1", "1 "}) {
+            org.junit.jupiter.api.Assertions.assertFalse(CsvDatasetReader.isDecimal(bad), bad);
+        }
+    }
+
+    @Test
+    void aMegabyteCellIsRefusedNamingAShortenedValue() {
+        String cell = "1".repeat(1 << 20) + "x";
+        DataFileException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> assertThrows(DataFileException.class, () -> CsvDatasetReader.read(
+                        new StringReader("0,0\n1," + cell + "\n"), "big.csv")));
+        assertEquals("big.csv line 2: '" + "1".repeat(60) + "…' is not a number", e.getMessage());
+    }
+
+    @Test
+    void devicesAndPipesAreRefused(@TempDir Path dir) throws Exception {
+        DataFileException zero = assertThrows(DataFileException.class, () -> CsvDatasetReader.read(Path.of("/dev/zero")));
+        assertEquals("/dev/zero: not a regular file (a device, a named pipe or a socket)", zero.getMessage());
+        Path pipe = dir.resolve("p.csv");
+        assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> assertThrows(DataFileException.class, () -> CsvDatasetReader.read(pipe)));
+    }
 }

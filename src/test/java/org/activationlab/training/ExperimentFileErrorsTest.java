@@ -54,20 +54,20 @@ class ExperimentFileErrorsTest {
                 Arguments.of(replace(p, "\"learning_rate\": 0.001", "\"learning_rate\": -0.1"),
                         "optimizer.learning_rate must be in [1e-7, 10], got -0.1"),
                 Arguments.of(replace(p, "\"learning_rate\": 0.001", "\"learning_rate\": NaN"),
-                        "optimizer.learning_rate must be a finite number, got NaN"),
+                        "not valid JSON at line"),
                 Arguments.of(replace(p, "\"learning_rate\": 0.001", "\"learning_rate\": Infinity"),
-                        "optimizer.learning_rate must be a finite number, got Infinity"),
+                        "not valid JSON at line"),
                 Arguments.of(replace(p, "\"learning_rate\": 0.001", "\"learning_rate\": true"),
                         "optimizer.learning_rate must be a number, got true"),
                 Arguments.of(replace(p, "\"momentum\": 0.9", "\"momentum\": 1"), "optimizer.momentum must be in [0, 1), got 1"),
-                Arguments.of(replace(p, "\"epsilon\": 1.0E-7", "\"epsilon\": 0"), "optimizer.epsilon must be > 0, got 0"),
+                Arguments.of(replace(p, "\"epsilon\": 1.0E-7", "\"epsilon\": 0"), "optimizer.epsilon must be in (0, 1], got 0"),
                 Arguments.of(replace(p, "\"kind\": \"adam\"", "\"kind\": \"adagrad\""),
                         "optimizer.kind must be one of sgd, momentum, nesterov, rmsprop, adam, got \"adagrad\""),
                 Arguments.of(replace(p, "\"batch_size\": 32", "\"batch_size\": 0"), "batch_size must be 1–1024, got 0"),
                 Arguments.of(replace(p, "\"batch_size\": 32", "\"batch_size\": 1025"), "batch_size must be 1–1024, got 1025"),
-                Arguments.of(replace(p, "\"epoch_limit\": 100", "\"epoch_limit\": -1"), "epoch_limit must be ≥ 0, got -1"),
+                Arguments.of(replace(p, "\"epoch_limit\": 100", "\"epoch_limit\": -1"), "epoch_limit must be 0–1000000, got -1"),
                 Arguments.of(replace(p, "\"seed\": 42", "\"seed\": 1e30"), "seed must be a whole number"),
-                Arguments.of(replace(p, "\"speed\": 20.0", "\"speed\": 0"), "speed must be > 0 epochs per second (or \"max\"), got 0"),
+                Arguments.of(replace(p, "\"speed\": 20.0", "\"speed\": 0"), "speed must be in (0, 1000] epochs per second (or \"max\"), got 0"),
                 Arguments.of(replace(p, "\"switch_mode\": \"restart\"", "\"switch_mode\": \"sometimes\""),
                         "switch_mode must be one of restart, keep_weights, got \"sometimes\""),
                 Arguments.of(replace(p, "\"initializer\": \"glorot\"", "\"initializer\": \"zeros\""),
@@ -90,7 +90,7 @@ class ExperimentFileErrorsTest {
                 Arguments.of(p.replaceAll("(?s)\"x\": \\[.*?\\]", "\"x\": [0, 1]"), "data.x and data.y must have the same length, got 2 and 3"),
                 Arguments.of(p.replaceAll("(?s)\"x\": \\[.*?\\]", "\"x\": [0]").replaceAll("(?s)\"y\": \\[.*?\\]", "\"y\": [0]"),
                         "data.x must have 2–100000 points, got 1"),
-                Arguments.of(p.replaceAll("(?s)\"y\": \\[.*?\\]", "\"y\": [0, NaN, 1]"), "data.y[1] must be a finite number, got NaN"),
+                Arguments.of(p.replaceAll("(?s)\"y\": \\[.*?\\]", "\"y\": [0, NaN, 1]"), "not valid JSON at line"),
                 Arguments.of(p.replaceAll("(?s)\"y\": \\[.*?\\]", "\"y\": [0, 1e39, 1]"), "data.y[1] must be a finite number, got 1e39"),
                 Arguments.of(p.replaceAll("(?s)\"y\": \\[.*?\\]", "\"y\": [0, null, 1]"), "data.y[1] must be a number, got nothing (null)"),
                 Arguments.of(p.replaceAll("(?s),\\s*\"y\": \\[.*?\\]", ""), "data.y is missing"),
@@ -125,20 +125,20 @@ class ExperimentFileErrorsTest {
         Path file = dir.resolve("cut.json");
         Files.writeString(file, json.substring(0, (int) (json.length() * keep)));
         ExperimentFileException e = assertThrows(ExperimentFileException.class, () -> ExperimentFile.read(file));
-        assertTrue(e.getMessage().matches("the file ends too early \\(is it cut off\\?\\): (end of input|unterminated string) at line \\d+ column \\d+.*"),
+        assertTrue(e.getMessage().matches("the file ends too early \\(is it cut off\\?\\) at line \\d+: .*"),
                 e.getMessage());
     }
 
     @Test
     void corruptFilesAreRefusedWithAClearMessage() throws IOException {
         assertEquals("the file is empty", message("   \n"));
-        assertTrue(message("{\"format\": \"activation-lab-experiment\",, }").startsWith("not valid JSON: "),
+        assertTrue(message("{\"format\": \"activation-lab-experiment\",, }").startsWith("not valid JSON at line "),
                 message("{\"format\": \"activation-lab-experiment\",, }"));
         assertEquals("the file must be a JSON object { … }, got a list [ … ]", message("[1, 2, 3]"));
         String broken = validGenerated().replace("\"seed\": 42,", "\"seed\": 42 \"speed\" 3,");
-        assertTrue(message(broken).startsWith("not valid JSON: "), message(broken));
+        assertTrue(message(broken).startsWith("not valid JSON at line "), message(broken));
         String trailing = validGenerated() + "{}";
-        assertTrue(message(trailing).startsWith("not valid JSON: "), message(trailing));
+        assertTrue(message(trailing).startsWith("not valid JSON at line "), message(trailing));
 
         Path binary = dir.resolve("picture.json");
         Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, (byte) 0xff, (byte) 0xfe});
@@ -147,7 +147,7 @@ class ExperimentFileErrorsTest {
 
         ExperimentFileException missing = assertThrows(ExperimentFileException.class,
                 () -> ExperimentFile.read(dir.resolve("nothing-here.json")));
-        assertEquals("cannot be read: no such file or directory", missing.getMessage());
+        assertEquals("no such file", missing.getMessage());
         ExperimentFileException directory = assertThrows(ExperimentFileException.class, () -> ExperimentFile.read(dir));
         assertEquals("it is a directory, not a file", directory.getMessage());
     }

@@ -130,8 +130,9 @@ class ExperimentFileTest {
 
     @Test
     void dataThatNoRecipeReproducesIsStoredAsPointsWithItsTarget() throws Exception {
-        Dataset generated = Dataset.generate(TargetFunction.ABS, 50, -2, 2, 0.5, 7);
-        // noise drawn from a seed that is neither the experiment's nor 0: no recipe matches
+        Dataset sampled = Dataset.generate(TargetFunction.ABS, 50, -2, 2, 0.5, 7);
+        // points of a known target without their recipe (as edited data are)
+        Dataset generated = new Dataset(sampled.x(), sampled.y(), "edited", TargetFunction.ABS, 0.5);
         ExperimentConfig config = ExperimentConfig.classic().withData(generated).withSeed(8);
         String json = ExperimentFile.toJson(ExperimentFile.Contents.of(config));
 

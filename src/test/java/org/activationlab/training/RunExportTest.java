@@ -48,24 +48,28 @@ class RunExportTest {
         RunExport.writeStatisticsCsv(s, file);
         List<String> lines = Files.readAllLines(file);
 
-        assertEquals("epoch,model,mse,grad_norm_1,grad_norm_2,grad_norm_3,dead_fraction", lines.get(0));
+        assertEquals("epoch,model,activation,model_epoch,measured,train_loss,mse,grad_norm_1,grad_norm_2,"
+                + "grad_norm_3,dead_fraction", lines.get(0));
         assertEquals(1 + 4 * 2, lines.size(), "epochs 0–3 for two models");
         for (int e = 0; e <= 3; e++) {
             for (int m = 0; m < 2; m++) {
-                String[] cells = lines.get(1 + 2 * e + m).split(",");
+                String[] cells = lines.get(1 + 2 * e + m).split(",", -1);
                 ModelHistory h = s.histories().get(m);
                 assertEquals(String.valueOf(e), cells[0]);
                 assertEquals(s.models().get(m).name(), cells[1]);
-                assertEquals(h.mse().get(e), Float.parseFloat(cells[2]));
+                assertEquals(s.models().get(m).activation().id(), cells[2]);
+                assertEquals(String.valueOf(e), cells[3]);
+                assertEquals("1", cells[4]);
+                assertEquals(h.mse().get(e), Float.parseFloat(cells[6]));
                 for (int l = 0; l < 3; l++) {
-                    assertEquals(h.gradientNorm().get(l).get(e), Float.parseFloat(cells[3 + l]));
+                    assertEquals(h.gradientNorm().get(l).get(e), Float.parseFloat(cells[7 + l]));
                 }
                 double dead = (h.deadFraction().get(0).get(e) + (double) h.deadFraction().get(1).get(e)) / 2;
-                assertEquals(dead, Double.parseDouble(cells[6]), 1e-12);
+                assertEquals(dead, Double.parseDouble(cells[10]), 1e-12);
             }
         }
         // the last row is the snapshot's own statistics
-        assertEquals((float) s.models().get(1).mse(), Float.parseFloat(lines.get(8).split(",")[2]));
+        assertEquals((float) s.models().get(1).mse(), Float.parseFloat(lines.get(8).split(",")[6]));
     }
 
     @Test

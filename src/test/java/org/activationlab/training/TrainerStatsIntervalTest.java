@@ -81,8 +81,9 @@ class TrainerStatsIntervalTest {
             trainer.await(s -> s.epoch() >= 3, WAIT);
             trainer.send(new TrainerCommand.Pause());
             Snapshot paused = trainer.await(s -> !s.playing(), WAIT);
-            for (ModelStats m : paused.models()) {
-                assertEquals(paused.epoch(), m.epoch(), m.name() + " shows the paused epoch");
+            for (int i = 0; i < paused.models().size(); i++) {
+                ModelStats m = paused.models().get(i);
+                assertEquals(paused.modelEpoch(i), m.epoch(), m.name() + " shows the paused epoch");
             }
         }
     }

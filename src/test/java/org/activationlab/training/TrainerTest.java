@@ -265,9 +265,12 @@ class TrainerTest {
     void anInvalidCommandIsPublishedAsAFailureAndTheThreadSurvives() throws Exception {
         try (Trainer trainer = new Trainer(config())) {
             double lr = trainer.latest().config().optimizer().learningRate();
-            trainer.send(new TrainerCommand.SetLearningRate(-1));
-            Snapshot failed = trainer.await(s -> s.failure() != null, WAIT);
-            assertTrue(failed.failure().contains("learning rate"), failed.failure());
+            long id = trainer.send(new TrainerCommand.SetLearningRate(-1));
+            Snapshot failed = trainer.await(s -> s.outcome(id).isPresent(), WAIT);
+            CommandOutcome outcome = failed.outcome(id).orElseThrow();
+            assertTrue(outcome.failed());
+            assertTrue(outcome.message().contains("learning rate"), outcome.message());
+            assertNull(failed.failure(), "a refused command is no training error");
             assertFalse(failed.playing());
             assertEquals(lr, failed.config().optimizer().learningRate());
             assertTrue(trainer.isAlive());

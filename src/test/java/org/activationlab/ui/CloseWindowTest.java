@@ -79,6 +79,8 @@ class CloseWindowTest {
             command.add("-Dglass.platform=Monocle");
             command.add("-Dmonocle.platform=Headless");
         }
+        // The probe starts the real app, which saves its window size: into the test preferences.
+        command.add("-Djava.util.prefs.userRoot=" + System.getProperty("java.util.prefs.userRoot"));
         command.add("-Dprism.order=sw");
         command.add("-Djava.awt.headless=true");
         command.add("-Xshare:auto");

@@ -1,5 +1,6 @@
 package org.activationlab.ui;
 
+import org.activationlab.ui.instruments.InstrumentFx;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;

@@ -4,6 +4,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
+import org.activationlab.ui.chart.PlotViewport;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,17 +15,17 @@ import java.util.function.DoubleUnaryOperator;
  * The pixels of one colour inside a chart's plot area, column by column: what a curve of that
  * colour looks like on screen. Pixel (x, y) covers the chart's coordinates [x, x+1) × [y, y+1).
  */
-final class CurvePixels {
+public final class CurvePixels {
 
     /** One plot column that contains pixels of the colour: x, and the rows of those pixels. */
-    record Column(int x, int[] rows) {
+    public record Column(int x, int[] rows) {
 
         /** The centre of the column as a data-to-pixel mapping sees it. */
-        double centreX() {
+        public double centreX() {
             return x + 0.5;
         }
 
-        double medianRow() {
+        public double medianRow() {
             int[] sorted = rows.clone();
             Arrays.sort(sorted);
             int n = sorted.length;
@@ -55,7 +56,7 @@ final class CurvePixels {
      * Scans the plot area of {@code v}, less an inset of {@code inset} pixels (its frame) and
      * less {@code exclude} (a legend, or null), for pixels within {@code tolerance} of {@code colour}.
      */
-    static CurvePixels scan(WritableImage image, PlotViewport v, Color colour, int tolerance,
+    public static CurvePixels scan(WritableImage image, PlotViewport v, Color colour, int tolerance,
                             Rectangle2D exclude, int inset) {
         PixelReader reader = image.getPixelReader();
         int x0 = (int) Math.ceil(v.left()) + inset;
@@ -86,7 +87,7 @@ final class CurvePixels {
         return new CurvePixels(columns, count, scanned);
     }
 
-    List<Column> columns() {
+    public List<Column> columns() {
         return columns;
     }
 
@@ -95,12 +96,12 @@ final class CurvePixels {
     }
 
     /** Columns of the plot area that were scanned. */
-    int columnsScanned() {
+    public int columnsScanned() {
         return columnsScanned;
     }
 
     /** Share of the columns whose nearest pixel of the colour lies within {@code px} of {@code curve}. */
-    double shareNear(PlotViewport v, DoubleUnaryOperator curve, double px) {
+    public double shareNear(PlotViewport v, DoubleUnaryOperator curve, double px) {
         if (columns.isEmpty()) {
             return 0;
         }
@@ -115,7 +116,7 @@ final class CurvePixels {
     }
 
     /** Linear interpolation of the polyline (xs, ys), xs increasing, at x. */
-    static double interpolate(float[] xs, float[] ys, double x) {
+    public static double interpolate(float[] xs, float[] ys, double x) {
         int n = xs.length;
         if (x <= xs[0]) {
             return ys[0];

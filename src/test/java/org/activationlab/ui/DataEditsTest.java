@@ -1,6 +1,7 @@
 package org.activationlab.ui;
 
 import org.activationlab.engine.Dataset;
+import org.activationlab.ui.chart.PlotViewport;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

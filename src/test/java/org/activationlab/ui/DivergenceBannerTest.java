@@ -1,5 +1,6 @@
 package org.activationlab.ui;
 
+import org.activationlab.ui.instruments.InstrumentFx;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;

@@ -9,6 +9,7 @@ import javafx.stage.Stage;
 import org.activationlab.training.ExperimentConfig;
 import org.activationlab.training.Snapshot;
 import org.activationlab.training.Trainer;
+import org.activationlab.ui.chart.ChartCanvas;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.concurrent.Callable;
@@ -19,21 +20,21 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Shared helpers of the UI tests: starting the view, waiting on conditions, reading pixels. */
-final class FxTestSupport {
+public final class FxTestSupport {
 
     /** Generous: the machine is shared, and a condition that holds ends the wait at once. */
-    static final long TIMEOUT_MS = 10_000;
+    public static final long TIMEOUT_MS = 10_000;
 
     private FxTestSupport() {
     }
 
     /** The app's view of the classic experiment in the app's own scene, shown and running. */
-    static MainView showMainView(Stage stage) {
+    public static MainView showMainView(Stage stage) {
         return showMainView(stage, ExperimentConfig.classic());
     }
 
     /** The app's view of {@code config} in the app's own scene at 1280×800, shown and running. */
-    static MainView showMainView(Stage stage, ExperimentConfig config) {
+    public static MainView showMainView(Stage stage, ExperimentConfig config) {
         MainView view = new MainView(new LabModel(new Trainer(config)));
         Scene scene = ActivationLabApp.createScene(view);
         stage.setScene(scene);
@@ -47,7 +48,7 @@ final class FxTestSupport {
     }
 
     /** Stops the frame loop and the trainer thread (the app's own shut-down). */
-    static void shutDown(MainView view) {
+    public static void shutDown(MainView view) {
         if (view != null) {
             view.stop();
             view.model().close();
@@ -58,15 +59,15 @@ final class FxTestSupport {
      * Building and showing the first window of a test JVM loads and styles hundreds of classes:
      * measured 10–15 s on a loaded machine, so it gets a longer wait than other FX calls.
      */
-    static final long FIRST_SHOW_TIMEOUT_MS = 60_000;
+    public static final long FIRST_SHOW_TIMEOUT_MS = 60_000;
 
     /** Runs {@code action} on the FX thread and returns its result. */
-    static <T> T onFx(Callable<T> action) {
+    public static <T> T onFx(Callable<T> action) {
         return onFx(TIMEOUT_MS, action);
     }
 
     /** Runs {@code action} on the FX thread, waiting up to {@code timeoutMs}, and returns its result. */
-    static <T> T onFx(long timeoutMs, Callable<T> action) {
+    public static <T> T onFx(long timeoutMs, Callable<T> action) {
         try {
             return WaitForAsyncUtils.asyncFx(action).get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -86,7 +87,7 @@ final class FxTestSupport {
         }
     }
 
-    static void onFx(Runnable action) {
+    public static void onFx(Runnable action) {
         onFx(() -> {
             action.run();
             return null;
@@ -97,16 +98,16 @@ final class FxTestSupport {
      * Waits until {@code condition}, evaluated on the FX thread (so it sees the view as the user
      * sees it), holds; fails with {@code what} and {@code state} otherwise.
      */
-    static void awaitFx(String what, Callable<Boolean> condition, Supplier<String> state) {
+    public static void awaitFx(String what, Callable<Boolean> condition, Supplier<String> state) {
         await(what, () -> onFx(condition), state);
     }
 
     /** Waits until {@code condition}, evaluated on the calling thread, holds. */
-    static void await(String what, Callable<Boolean> condition, Supplier<String> state) {
+    public static void await(String what, Callable<Boolean> condition, Supplier<String> state) {
         await(what, TIMEOUT_MS, condition, state);
     }
 
-    static void await(String what, long timeoutMs, Callable<Boolean> condition, Supplier<String> state) {
+    public static void await(String what, long timeoutMs, Callable<Boolean> condition, Supplier<String> state) {
         try {
             WaitForAsyncUtils.waitFor(timeoutMs, TimeUnit.MILLISECONDS, condition);
         } catch (TimeoutException e) {
@@ -116,7 +117,7 @@ final class FxTestSupport {
     }
 
     /** Waits until the snapshot the view last took satisfies {@code condition}, and returns it. */
-    static Snapshot awaitSnapshot(MainView view, String what, Predicate<Snapshot> condition) {
+    public static Snapshot awaitSnapshot(MainView view, String what, Predicate<Snapshot> condition) {
         awaitFx(what, () -> condition.test(view.model().snapshot()), () -> describe(view.model().snapshot()));
         return onFx(() -> view.model().snapshot());
     }
@@ -126,7 +127,7 @@ final class FxTestSupport {
      * has applied it: every command queued before it, and every epoch those commands asked for
      * before it was taken, is then reflected in {@link Trainer#latest()}. No sleeping involved.
      */
-    static Snapshot trainerBarrier(MainView view) {
+    public static Snapshot trainerBarrier(MainView view) {
         Trainer trainer = view.model().trainer();
         Snapshot before = trainer.latest();
         long sequence = before.sequence();
@@ -138,13 +139,13 @@ final class FxTestSupport {
     }
 
     /** Waits until the charts have drawn the snapshot that the view took last. */
-    static void awaitChartsDrawn(MainView view) {
+    public static void awaitChartsDrawn(MainView view) {
         awaitFx("the charts to redraw", () -> !view.fitChart().isDirty() && !view.lossChart().isDirty()
                 && view.fitChart().viewport() != null && view.lossChart().viewport() != null,
                 () -> "fit dirty " + view.fitChart().isDirty() + ", loss dirty " + view.lossChart().isDirty());
     }
 
-    static String describe(Snapshot s) {
+    public static String describe(Snapshot s) {
         if (s == null) {
             return "no snapshot";
         }
@@ -154,7 +155,7 @@ final class FxTestSupport {
     }
 
     /** The chart as drawn, pixel (0, 0) being the chart's top-left corner (its shadow left out). */
-    static WritableImage snapshotOf(ChartCanvas chart) {
+    public static WritableImage snapshotOf(ChartCanvas chart) {
         return onFx(() -> {
             // Node.snapshot's viewport is in the parent's coordinates.
             javafx.geometry.Point2D origin = chart.localToParent(0, 0);
@@ -168,7 +169,7 @@ final class FxTestSupport {
      * Writes {@code image} as a PNG into the directory named by the system property
      * {@code activationlab.ui.dump} (for looking at a failing chart); does nothing without it.
      */
-    static void dump(WritableImage image, String name) {
+    public static void dump(WritableImage image, String name) {
         String dir = System.getProperty("activationlab.ui.dump");
         if (dir == null) {
             return;
@@ -192,7 +193,7 @@ final class FxTestSupport {
     }
 
     /** Whether {@code argb} is within {@code tolerance} of {@code colour} on each channel. */
-    static boolean near(int argb, Color colour, int tolerance) {
+    public static boolean near(int argb, Color colour, int tolerance) {
         int r = (argb >> 16) & 0xff;
         int g = (argb >> 8) & 0xff;
         int b = argb & 0xff;

@@ -10,6 +10,7 @@ import org.activationlab.engine.TargetFunction;
 import org.activationlab.training.ExperimentConfig;
 import org.activationlab.training.Snapshot;
 import org.activationlab.training.Trainer;
+import org.activationlab.ui.chart.PlotViewport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

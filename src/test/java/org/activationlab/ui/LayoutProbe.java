@@ -19,7 +19,7 @@ import java.util.List;
  * the content of scroll panes and tabs, not the inside of controls' skins (a slider's thumb may
  * overhang its track by design).
  */
-final class LayoutProbe {
+public final class LayoutProbe {
 
     /** Half a pixel and rounding: layout snaps to pixels. */
     private static final double TOLERANCE = 1.0;
@@ -28,7 +28,7 @@ final class LayoutProbe {
     }
 
     /** The text a {@link Labeled} actually shows (with an ellipsis if its skin had to cut it). */
-    static String shownText(Labeled labeled) {
+    public static String shownText(Labeled labeled) {
         for (Node child : labeled.getChildrenUnmodifiable()) {
             if (child instanceof Text text) {
                 return text.getText();
@@ -38,7 +38,7 @@ final class LayoutProbe {
     }
 
     /** Every problem under {@code root}, one line each; empty when the layout is sound. Call on the FX thread. */
-    static List<String> problems(Parent root) {
+    public static List<String> problems(Parent root) {
         List<String> problems = new ArrayList<>();
         walk(root, problems);
         return problems;
@@ -114,7 +114,7 @@ final class LayoutProbe {
         }
     }
 
-    static String describe(Node node) {
+    public static String describe(Node node) {
         StringBuilder sb = new StringBuilder(node.getClass().getSimpleName());
         if (node.getId() != null) {
             sb.append('#').append(node.getId());

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.prefs.Preferences;
 
-import static org.activationlab.ui.FileActionsTest.onFx;
+import static org.activationlab.ui.FxTestSupport.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

@@ -1,5 +1,7 @@
 package org.activationlab.training.lesson;
 
+import org.activationlab.training.ExperimentFileException;
+
 /**
  * A lesson file (or the index) that cannot be used, with the file and the field at fault, e.g.
  * {@code 05-dying-relu.json: steps[2].config.models[0]: unknown activation 'leaky' (choose from …)}.
@@ -21,6 +23,16 @@ public final class LessonFormatException extends Exception {
         super(file + ": " + (field == null ? "" : field + ": ") + problem);
         this.file = file;
         this.field = field;
+    }
+
+    /** A problem in a lesson's {@code config}, found by the experiment reader. */
+    static LessonFormatException of(String file, ExperimentFileException e) {
+        String field = e.field();
+        String message = e.getMessage();
+        if (field != null && message.startsWith(field + " ")) {
+            return new LessonFormatException(file, field, message.substring(field.length() + 1));
+        }
+        return new LessonFormatException(file, field, message);
     }
 
     public String file() {

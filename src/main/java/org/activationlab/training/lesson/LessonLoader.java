@@ -1,19 +1,23 @@
 package org.activationlab.training.lesson;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.Strictness;
-import com.google.gson.TypeAdapter;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import org.activationlab.engine.Echo;
+import org.activationlab.engine.InputFiles;
+import org.activationlab.engine.Setting;
+import org.activationlab.training.ExperimentConfig;
+import org.activationlab.training.ExperimentFile;
+import org.activationlab.training.ExperimentFileException;
+import org.activationlab.training.JsonFields;
+import org.activationlab.training.StrictJson;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,31 +55,28 @@ import java.util.Set;
  * }</pre>
  *
  * <h2>Config</h2>
- * Every field is optional; the lesson's {@code config} changes the classic experiment
- * ({@link LessonSettings#classic()}), and each step's {@code config} changes the settings of the
- * step before it, so a change carries on to later steps. When a step's settings differ from the
- * running experiment's, the app loads them (training restarts at epoch 0, paused).
- * <table>
- *   <caption>Config fields</caption>
- *   <tr><td>target</td><td>sin, abs, square, square_wave, sawtooth, step, x_sin_x, gaussian</td></tr>
- *   <tr><td>points</td><td>training points, 2–100000</td></tr>
- *   <tr><td>noise</td><td>standard deviation of noise on the targets, 0–10</td></tr>
- *   <tr><td>models</td><td>1–16 activation ids, e.g. ["sigmoid", "relu"]; the first is the one
- *       the number keys switch</td></tr>
- *   <tr><td>depth, width</td><td>hidden layers 1–8, units per layer 1–512</td></tr>
- *   <tr><td>init, initScale, biasInit</td><td>glorot, he, lecun or pytorch; factor (0, 100];
- *       starting bias [−100, 100]</td></tr>
- *   <tr><td>optimizer, learningRate</td><td>sgd, momentum, nesterov, rmsprop or adam;
- *       [1e-7, 10] (a new optimizer without a learningRate gets its default)</td></tr>
- *   <tr><td>batchSize, seed</td><td>1–1024; any whole number</td></tr>
- *   <tr><td>epochs, speed</td><td>epoch limit 0–1000000 (0: none); epochs per second
- *       (0, 1000] or "max"</td></tr>
- * </table>
+ * A {@code config} uses the vocabulary of experiment files ({@link ExperimentFile}), and every
+ * field is optional: the lesson's {@code config} changes the classic experiment, and each step's
+ * {@code config} changes the settings of the step before it, so a change carries on to later
+ * steps. When a step's settings differ from the running experiment's, the app loads them
+ * (training restarts at epoch 0, paused). For example
+ * <pre>{@code
+ * "config": { "data": {"target": "abs", "points": 200, "noise": 0.1},
+ *             "network": {"depth": 4, "width": 32, "initializer": "he", "init_scale": 2, "bias_init": 0},
+ *             "models": [{"activation": "leaky_relu", "slope": 0.2}, "relu"],
+ *             "optimizer": {"kind": "sgd", "learning_rate": 0.01},
+ *             "batch_size": 64, "seed": 7, "epoch_limit": 100, "speed": 20 }
+ * }</pre>
+ * An optimizer {@code kind} given without a {@code learning_rate} gets its default. The ranges are
+ * those of {@link Setting}. The flat names of older lesson files ({@code learningRate},
+ * {@code batchSize}, {@code init}, {@code initScale}, {@code biasInit}, {@code epochs},
+ * {@code depth}, {@code target}, {@code "optimizer": "sgd"}, …) are still read, with a note.
  *
  * <h2>Mistakes</h2>
- * A file that is not valid JSON, a missing or unknown field, a wrong type or a value out of range
+ * A file that is not valid (strict) JSON, a missing field, a wrong type or a value out of range
  * gives a {@link LessonFormatException} naming the file and the field; {@link #load(Source)}
- * then skips that lesson with a warning and keeps the others.
+ * then skips that lesson with a warning and keeps the others. A field the loader does not know
+ * is skipped with a warning naming it, as in experiment files.
  */
 public final class LessonLoader {
 
@@ -88,9 +90,8 @@ public final class LessonLoader {
     public static final int MAX_WATCH = 320;
 
     private static final System.Logger LOG = System.getLogger(LessonLoader.class.getName());
-    private static final TypeAdapter<JsonElement> JSON = new Gson().getAdapter(JsonElement.class);
-    private static final Set<String> LESSON_FIELDS = Set.of("title", "summary", "config", "steps");
-    private static final Set<String> STEP_FIELDS = Set.of("title", "text", "watch", "tab", "panel", "config");
+    /** Far above the largest real lesson file. */
+    static final long MAX_BYTES = 1L << 20;
 
     /** Where lesson files are read from. */
     public interface Source {
@@ -112,10 +113,18 @@ public final class LessonLoader {
     /** Lessons in a folder (with its own {@code index.json}). */
     public static Source directory(Path folder) {
         return name -> {
+            Path file = folder.resolve(name);
+            if (!Files.exists(file)) {
+                return null;
+            }
             try {
-                return Files.newBufferedReader(folder.resolve(name), StandardCharsets.UTF_8);
+                // A named pipe would block the app's start, /dev/zero never end: regular files only.
+                InputFiles.checkRegular(file, MAX_BYTES, "a lesson");
+                return Files.newBufferedReader(file, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
                 return null;
+            } catch (InputFiles.InputFileException e) {
+                throw new IOException(e.getMessage(), e);
             }
         };
     }
@@ -135,10 +144,18 @@ public final class LessonLoader {
             return new LessonCatalogue(lessons, warnings);
         }
         for (String file : files) {
+            List<String> notes = new ArrayList<>();
             try {
-                lessons.add(read(source, file));
+                lessons.add(read(source, file, notes));
+                for (String note : notes) {
+                    warn(warnings, file + ": " + note);
+                }
             } catch (LessonFormatException e) {
                 warn(warnings, "Lesson skipped: " + e.getMessage());
+            } catch (RuntimeException e) {
+                // A lesson folder may never stop the app: whatever went wrong, skip this lesson.
+                warn(warnings, "Lesson skipped: " + file + ": cannot be used (" + Echo.of(String.valueOf(e))
+                        + ")");
             }
         }
         return new LessonCatalogue(lessons, warnings);
@@ -151,8 +168,11 @@ public final class LessonLoader {
 
     /** The lesson files the index lists. */
     public static List<String> readIndex(Source source) throws LessonFormatException {
-        JsonFields index = new JsonFields(INDEX, "", parseJson(INDEX, open(source, INDEX)), Set.of("lessons"));
-        JsonArray entries = index.array("lessons", 1, 100);
+        JsonFields index = fields(INDEX, parseJson(INDEX, open(source, INDEX)), "");
+        JsonArray entries = array(INDEX, index, "lessons", 1, 100);
+        List<String> notes = new ArrayList<>();
+        index.reportUnknown(notes);
+        notes.forEach(note -> LOG.log(System.Logger.Level.WARNING, INDEX + ": " + note));
         List<String> files = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             JsonElement e = entries.get(i);
@@ -165,24 +185,39 @@ public final class LessonLoader {
             if (!name.endsWith(".json") || name.contains("/") || name.contains("\\") || name.startsWith(".")
                     || name.equals(INDEX)) {
                 throw new LessonFormatException(INDEX, where, "must be the name of a .json file in the "
-                        + "same folder (no folders in it), got '" + name + "'");
+                        + "same folder (no folders in it), got '" + Echo.of(name) + "'");
             }
             if (files.contains(name)) {
-                throw new LessonFormatException(INDEX, where, "'" + name + "' is listed twice");
+                throw new LessonFormatException(INDEX, where, "'" + Echo.of(name) + "' is listed twice");
             }
             files.add(name);
         }
         return files;
     }
 
-    /** Reads and checks the lesson file {@code file} of {@code source}. */
+    /** Reads and checks the lesson file {@code file} of {@code source}; notes go to the log. */
     public static Lesson read(Source source, String file) throws LessonFormatException {
-        return parse(file, parseJson(file, open(source, file)));
+        List<String> notes = new ArrayList<>();
+        Lesson lesson = read(source, file, notes);
+        notes.forEach(note -> LOG.log(System.Logger.Level.WARNING, file + ": " + note));
+        return lesson;
     }
 
-    /** Parses lesson text (for tests and for checking a file before adding it). */
+    private static Lesson read(Source source, String file, List<String> notes) throws LessonFormatException {
+        return parse(file, parseJson(file, open(source, file)), notes);
+    }
+
+    /** Parses lesson text (for tests and for checking a file before adding it); notes go to the log. */
     public static Lesson parse(String file, String json) throws LessonFormatException {
-        return parse(file, parseJson(file, new StringReader(json)));
+        List<String> notes = new ArrayList<>();
+        Lesson lesson = parse(file, json, notes);
+        notes.forEach(note -> LOG.log(System.Logger.Level.WARNING, file + ": " + note));
+        return lesson;
+    }
+
+    /** Parses lesson text; what was skipped or read under an old name goes to {@code notes}. */
+    public static Lesson parse(String file, String json, List<String> notes) throws LessonFormatException {
+        return parse(file, parseText(file, json), notes);
     }
 
     private static Reader open(Source source, String file) throws LessonFormatException {
@@ -193,62 +228,193 @@ public final class LessonLoader {
             }
             return reader;
         } catch (IOException e) {
-            throw new LessonFormatException(file, null, "cannot be read: " + e.getMessage());
+            throw new LessonFormatException(file, null, "cannot be read: " + Echo.of(e.getMessage()));
         }
     }
 
     private static JsonElement parseJson(String file, Reader in) throws LessonFormatException {
-        try (Reader reader = in; JsonReader json = new JsonReader(reader)) {
-            json.setStrictness(Strictness.STRICT);
-            JsonElement root = JSON.read(json);
-            if (json.peek() != JsonToken.END_DOCUMENT) {
-                throw new LessonFormatException(file, null, "is not valid JSON: more text after the end "
-                        + "of the top-level object (" + json.getPath() + ")");
+        StringBuilder text = new StringBuilder();
+        try (Reader reader = in) {
+            char[] buffer = new char[8192];
+            int n;
+            while ((n = reader.read(buffer)) > 0) {
+                text.append(buffer, 0, n);
+                if (text.length() > MAX_BYTES) {
+                    throw new LessonFormatException(file, null, "is too large for a lesson (more than "
+                            + (MAX_BYTES >> 20) + " MB)");
+                }
             }
-            return root;
-        } catch (IOException | IllegalStateException | com.google.gson.JsonParseException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            int see = message.indexOf("\nSee ");
-            message = (see < 0 ? message : message.substring(0, see)).replace(
-                    "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON",
-                    "unexpected text (names and texts need double quotes; no comments, nothing after the end)");
-            throw new LessonFormatException(file, null, "is not valid JSON: " + message);
+        } catch (IOException e) {
+            throw new LessonFormatException(file, null, "cannot be read: " + Echo.of(e.getMessage()));
+        }
+        return parseText(file, text.toString());
+    }
+
+    private static JsonElement parseText(String file, String text) throws LessonFormatException {
+        try {
+            return StrictJson.parse(text);
+        } catch (StrictJson.SyntaxException e) {
+            throw new LessonFormatException(file, null, e.getMessage());
         }
     }
 
-    private static Lesson parse(String file, JsonElement root) throws LessonFormatException {
-        JsonFields lesson = new JsonFields(file, "", root, LESSON_FIELDS);
-        String title = lesson.text("title", MAX_TITLE);
-        String summary = lesson.text("summary", MAX_SUMMARY);
-        LessonSettings settings = LessonSettings.classic();
-        if (lesson.has("config")) {
-            settings = SettingsReader.read(new JsonFields(file, "config", lesson.get("config"),
-                    SettingsReader.FIELDS), settings);
+    private static JsonFields fields(String file, JsonElement element, String path) throws LessonFormatException {
+        try {
+            return JsonFields.of(element, path);
+        } catch (ExperimentFileException e) {
+            throw LessonFormatException.of(file, e);
         }
-        JsonArray stepArray = lesson.array("steps", 1, MAX_STEPS);
+    }
+
+    private static JsonArray array(String file, JsonFields f, String name, int min, int max)
+            throws LessonFormatException {
+        JsonArray a;
+        try {
+            a = f.array(name);
+        } catch (ExperimentFileException e) {
+            throw LessonFormatException.of(file, e);
+        }
+        if (a == null) {
+            throw new LessonFormatException(file, f.name(name), "missing");
+        }
+        if (a.size() < min || a.size() > max) {
+            throw new LessonFormatException(file, f.name(name), "must list " + min + "–" + max
+                    + " entries, got " + a.size());
+        }
+        return a;
+    }
+
+    /** A text that must be there (unless {@code optional}), not blank, at most {@code maxLength}. */
+    private static String text(String file, JsonFields f, String name, int maxLength, boolean optional)
+            throws LessonFormatException {
+        String s;
+        try {
+            s = f.string(name, null);
+        } catch (ExperimentFileException e) {
+            throw LessonFormatException.of(file, e);
+        }
+        if (s == null) {
+            if (optional) {
+                return null;
+            }
+            throw new LessonFormatException(file, f.name(name), "missing (a text is required here)");
+        }
+        s = s.strip();
+        if (s.isEmpty()) {
+            throw new LessonFormatException(file, f.name(name), "must not be empty");
+        }
+        if (s.length() > maxLength) {
+            throw new LessonFormatException(file, f.name(name), "too long: " + s.length()
+                    + " characters, at most " + maxLength + " (the lesson strip shows a few lines)");
+        }
+        return s;
+    }
+
+    private static Lesson parse(String file, JsonElement root, List<String> notes) throws LessonFormatException {
+        JsonFields lesson = fields(file, root, "");
+        String title = text(file, lesson, "title", MAX_TITLE, false);
+        String summary = text(file, lesson, "summary", MAX_SUMMARY, false);
+        ExperimentFile.Contents settings = ExperimentFile.Contents.of(ExperimentConfig.classic());
+        settings = config(file, lesson, "config", settings, notes);
+        JsonArray stepArray = array(file, lesson, "steps", 1, MAX_STEPS);
         List<LessonStep> steps = new ArrayList<>();
         Set<String> stepTitles = new HashSet<>();
         for (int i = 0; i < stepArray.size(); i++) {
-            String path = "steps[" + i + "]";
-            JsonFields step = new JsonFields(file, path, stepArray.get(i), STEP_FIELDS);
-            String stepTitle = step.text("title", MAX_TITLE);
+            JsonFields step = fields(file, stepArray.get(i), "steps[" + i + "]");
+            String stepTitle = text(file, step, "title", MAX_TITLE, false);
             if (!stepTitles.add(stepTitle)) {
-                throw step.error("title", "'" + stepTitle + "' is the title of an earlier step too");
+                throw new LessonFormatException(file, step.name("title"), "'" + stepTitle
+                        + "' is the title of an earlier step too");
             }
-            String text = step.text("text", MAX_TEXT);
-            String watch = step.text("watch", MAX_WATCH);
-            String tab = step.optionalText("tab", MAX_TITLE);
-            String panel = step.optionalText("panel", MAX_TITLE);
+            String text = text(file, step, "text", MAX_TEXT, false);
+            String watch = text(file, step, "watch", MAX_WATCH, false);
+            String tab = text(file, step, "tab", MAX_TITLE, true);
+            String panel = text(file, step, "panel", MAX_TITLE, true);
             if (panel != null && !Lesson.PANELS.contains(panel)) {
-                throw step.error("panel", "unknown panel '" + panel + "' (choose from "
-                        + String.join(", ", Lesson.PANELS) + ")");
+                throw new LessonFormatException(file, step.name("panel"), "unknown panel '" + panel
+                        + "' (choose from " + String.join(", ", Lesson.PANELS) + ")");
             }
-            if (step.has("config")) {
-                settings = SettingsReader.read(new JsonFields(file, path + ".config", step.get("config"),
-                        SettingsReader.FIELDS), settings);
-            }
+            settings = config(file, step, "config", settings, notes);
+            step.reportUnknown(notes);
             steps.add(new LessonStep(stepTitle, text, watch, settings, tab, panel));
         }
+        lesson.reportUnknown(notes);
         return new Lesson(file, title, summary, steps);
+    }
+
+    /** {@code base} changed by the {@code config} of {@code owner}, if it has one. */
+    private static ExperimentFile.Contents config(String file, JsonFields owner, String name,
+                                                  ExperimentFile.Contents base, List<String> notes)
+            throws LessonFormatException {
+        JsonElement e = owner.get(name);
+        if (e == null) {
+            return base;
+        }
+        String path = owner.name(name);
+        try {
+            JsonFields config = JsonFields.of(e.isJsonObject() ? modernize(e.getAsJsonObject(), path, notes) : e, path);
+            ExperimentFile.Contents contents = ExperimentFile.readChanges(config, base, notes);
+            config.reportUnknown(notes);
+            return contents;
+        } catch (ExperimentFileException ex) {
+            throw LessonFormatException.of(file, ex);
+        }
+    }
+
+    /**
+     * A config in the file vocabulary: the flat names of older lesson files ({@code learningRate},
+     * {@code depth}, {@code "optimizer": "sgd"}) moved to their place ({@code optimizer.learning_rate},
+     * {@code network.depth}, {@code optimizer.kind}), each with a note.
+     */
+    static JsonObject modernize(JsonObject config, String path, List<String> notes) {
+        JsonObject result = new JsonObject();
+        for (Map.Entry<String, JsonElement> entry : config.entrySet()) {
+            Setting old = oldName(entry.getKey(), entry.getValue());
+            if (old == null) {
+                merge(result, entry.getKey(), entry.getValue());
+                continue;
+            }
+            notes.add(path + "." + entry.getKey() + " is an old name: read as " + path + "." + old.path()
+                    + " (write that in new lesson files)");
+            if (old.section().isEmpty()) {
+                merge(result, old.key(), entry.getValue());
+            } else {
+                JsonObject section = new JsonObject();
+                section.add(old.key(), entry.getValue());
+                merge(result, old.section(), section);
+            }
+        }
+        return result;
+    }
+
+    /** The setting an older lesson file meant by {@code key}, or null if it is a current name. */
+    private static Setting oldName(String key, JsonElement value) {
+        for (Setting s : Setting.values()) {
+            if (s.section() == null || s.section().equals("models[]")) {
+                continue;
+            }
+            if (key.equals(s.oldKey().orElse(null))) {
+                // "optimizer": {...} is the current section, "optimizer": "sgd" the old kind.
+                if (key.equals(s.section()) && !(value instanceof JsonPrimitive)) {
+                    return null;
+                }
+                return s;
+            }
+            if (!s.section().isEmpty() && key.equals(s.key()) && !key.equals("kind")) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static void merge(JsonObject into, String key, JsonElement value) {
+        JsonElement existing = into.get(key);
+        if (existing != null && existing.isJsonObject() && value.isJsonObject()) {
+            for (Map.Entry<String, JsonElement> member : value.getAsJsonObject().entrySet()) {
+                existing.getAsJsonObject().add(member.getKey(), member.getValue());
+            }
+        } else {
+            into.add(key, value);
+        }
     }
 }

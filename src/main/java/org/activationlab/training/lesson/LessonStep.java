@@ -1,5 +1,7 @@
 package org.activationlab.training.lesson;
 
+import org.activationlab.training.ExperimentFile;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,12 +12,12 @@ import java.util.Optional;
  * @param title    a few words, shown large
  * @param text     the explanation, a few sentences
  * @param watch    what to look at while it trains
- * @param settings the experiment of this step: the lesson's settings with the changes of this
+ * @param settings the experiment (and speed) of this step: the lesson's settings with the changes of this
  *                 step and every step before it
  * @param tab      title of the instrument tab to bring to the front, or null
  * @param panel    a panel shown instead of the charts ({@link Lesson#PANELS}), or null
  */
-public record LessonStep(String title, String text, String watch, LessonSettings settings,
+public record LessonStep(String title, String text, String watch, ExperimentFile.Contents settings,
                          String tab, String panel) {
 
     public LessonStep {

@@ -96,7 +96,7 @@ class LessonClaimsTest {
     }
 
     private static List<ModelRun> runs(String file, int step) throws LessonFormatException {
-        ExperimentConfig c = LessonLoader.read(LessonLoader.bundled(), file).step(step).settings().toConfig();
+        ExperimentConfig c = LessonLoader.read(LessonLoader.bundled(), file).step(step).settings().config();
         List<ModelRun> runs = new ArrayList<>();
         List<String> names = c.modelNames();
         for (int i = 0; i < c.models().size(); i++) {

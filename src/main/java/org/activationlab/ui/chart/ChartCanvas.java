@@ -1,0 +1,300 @@
+package org.activationlab.ui.chart;
+
+import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleConverter;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.transform.Scale;
+import javafx.scene.text.Text;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A region that draws itself onto one {@link Canvas} — no node per data point — with colours
+ * taken from CSS (properties such as {@code -al-activation-color}, set from the theme's named
+ * colours), so a theme is only a stylesheet.
+ *
+ * <p>Drawing is lazy: data changes and resizes only mark the chart dirty, and the frame loop
+ * calls {@link #redrawIfDirty()} once per frame, so a flood of updates costs one redraw. What
+ * changes rarely (axes, grid, the true curve) goes on a static layer under the live one and is
+ * only drawn again when {@link #markStaticDirty()} says so: in the software pipeline
+ * rasterising thick anti-aliased paths is what a frame costs.
+ */
+public abstract class ChartCanvas extends Region {
+
+    /** The colours a chart may use, each a CSS property. */
+    public enum ChartColor {
+        BACKGROUND("-al-background-color", "#ffffff"),
+        GRID("-al-grid-color", "#e6e6e6"),
+        AXIS("-al-axis-color", "#555555"),
+        TEXT("-al-text-color", "#222222"),
+        TRUE("-al-true-color", "#333333"),
+        ACTIVATION("-al-activation-color", "#0072b2"),
+        LINEAR("-al-linear-color", "#d55e00"),
+        DERIVATIVE("-al-derivative-color", "#009e73"),
+        MARKER("-al-marker-color", "#cc79a7"),
+        POINTS("-al-points-color", "#999999");
+
+        private final String cssProperty;
+        private final Color fallback;
+        private final CssMetaData<ChartCanvas, Color> metaData;
+
+        ChartColor(String cssProperty, String fallback) {
+            this.cssProperty = cssProperty;
+            this.fallback = Color.web(fallback);
+            ChartColor self = this;
+            this.metaData = new CssMetaData<>(cssProperty, StyleConverter.getColorConverter(), this.fallback) {
+                @Override
+                public boolean isSettable(ChartCanvas chart) {
+                    return !chart.colors.get(self).isBound();
+                }
+
+                @Override
+                public StyleableProperty<Color> getStyleableProperty(ChartCanvas chart) {
+                    return chart.colors.get(self);
+                }
+            };
+        }
+
+        public String cssProperty() {
+            return cssProperty;
+        }
+    }
+
+    private static final CssMetaData<ChartCanvas, Number> FONT_SIZE = new CssMetaData<>(
+            "-al-font-size", StyleConverter.getSizeConverter(), 13.0) {
+        @Override
+        public boolean isSettable(ChartCanvas chart) {
+            return !chart.fontSize.isBound();
+        }
+
+        @Override
+        public StyleableProperty<Number> getStyleableProperty(ChartCanvas chart) {
+            return chart.fontSize;
+        }
+    };
+
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> list = new ArrayList<>(Region.getClassCssMetaData());
+        for (ChartColor c : ChartColor.values()) {
+            list.add(c.metaData);
+        }
+        list.add(FONT_SIZE);
+        CSS_META_DATA = Collections.unmodifiableList(list);
+    }
+
+    /** Background, axes and whatever else rarely changes. */
+    private final Canvas staticLayer = new Canvas();
+    /** The live layer, transparent where the static layer shows through. */
+    protected final Canvas canvas = new Canvas();
+    private final Map<ChartColor, StyleableObjectProperty<Color>> colors = new EnumMap<>(ChartColor.class);
+    private final StyleableObjectProperty<Number> fontSize;
+    /** The chart's size in points, which drawing uses (the canvases are this × pixelScale). */
+    private double drawWidth;
+    private double drawHeight;
+    private double pixelScale = 1;
+    private boolean dirty = true;
+    private boolean staticDirty = true;
+    private long redraws;
+
+    protected ChartCanvas() {
+        getStyleClass().add("chart-canvas");
+        for (ChartColor c : ChartColor.values()) {
+            StyleableObjectProperty<Color> p =
+                    new SimpleStyleableObjectProperty<>(c.metaData, this, c.name(), c.fallback);
+            p.addListener((obs, old, now) -> markAllDirty());
+            colors.put(c, p);
+        }
+        fontSize = new SimpleStyleableObjectProperty<>(FONT_SIZE, this, "fontSize", 13.0);
+        fontSize.addListener((obs, old, now) -> markAllDirty());
+        getChildren().addAll(staticLayer, canvas);
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    /** The colour the stylesheet gives this chart for {@code role}. */
+    public Color color(ChartColor role) {
+        return colors.get(role).get();
+    }
+
+    /** The chart's font size from CSS ({@code -al-font-size}), in pixels. */
+    protected final javafx.beans.value.ObservableValue<Number> fontSizeProperty() {
+        return fontSize;
+    }
+
+    public double fontSize() {
+        return fontSize.get().doubleValue();
+    }
+
+    public Font font(double relative) {
+        return Font.font("DejaVu Sans", fontSize() * relative);
+    }
+
+    /** Drawing happens on the FX thread only, so one measuring node serves every chart. */
+    private static final Text MEASURE = new Text();
+
+    /** The width of {@code text} in {@code font}, for boxes and titles that must fit it. */
+    protected static double textWidth(String text, Font font) {
+        MEASURE.setFont(font);
+        MEASURE.setText(text);
+        return MEASURE.getLayoutBounds().getWidth();
+    }
+
+    @Override
+    public void layoutChildren() {
+        sizeLayers();
+    }
+
+    private void sizeLayers() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (drawWidth != w || drawHeight != h || canvas.getWidth() != w * pixelScale) {
+            drawWidth = w;
+            drawHeight = h;
+            canvas.setWidth(w * pixelScale);
+            canvas.setHeight(h * pixelScale);
+            staticLayer.setWidth(w * pixelScale);
+            staticLayer.setHeight(h * pixelScale);
+            markAllDirty();
+            // Draw at once so a resized window never shows a stale or stretched frame.
+            redrawIfDirty();
+        }
+    }
+
+    /**
+     * Draws with {@code scale} canvas pixels per point, shown shrunk back to the chart's size: a
+     * snapshot through a scale transform (a PNG at 2× for slides) then gets sharp lines and text
+     * rather than a bitmap enlarged. Set it back to 1 afterwards; both redraw at once.
+     */
+    public final void setPixelScale(double scale) {
+        if (!(scale >= 1 && scale <= 8)) {
+            throw new IllegalArgumentException("pixel scale must be in [1, 8], got " + scale);
+        }
+        if (scale == pixelScale) {
+            return;
+        }
+        pixelScale = scale;
+        Scale shrink = new Scale(1 / scale, 1 / scale, 0, 0);
+        canvas.getTransforms().setAll(shrink);
+        staticLayer.getTransforms().setAll(shrink);
+        sizeLayers();
+    }
+
+    public final void markDirty() {
+        dirty = true;
+    }
+
+    /** The static layer must be drawn again too (data range, size or colours changed). */
+    public final void markStaticDirty() {
+        staticDirty = true;
+        dirty = true;
+    }
+
+    private void markAllDirty() {
+        markStaticDirty();
+    }
+
+    public final boolean isDirty() {
+        return dirty;
+    }
+
+    /** How often this chart has been drawn (for tests and the UI benchmark). */
+    public final long redrawCount() {
+        return redraws;
+    }
+
+    /** Draws the chart if anything changed since the last draw. */
+    public final void redrawIfDirty() {
+        if (!dirty || drawWidth < 2 || drawHeight < 2) {
+            return;
+        }
+        redraws++;
+        double w = drawWidth;
+        double h = drawHeight;
+        prepare(w, h);
+        // After prepare(): it may mark the static layer, which this draw already covers.
+        dirty = false;
+        if (staticDirty) {
+            staticDirty = false;
+            GraphicsContext s = staticLayer.getGraphicsContext2D();
+            s.setTransform(pixelScale, 0, 0, pixelScale, 0, 0);
+            s.setLineDashes((double[]) null);
+            s.clearRect(0, 0, w, h);
+            s.setFill(color(ChartColor.BACKGROUND));
+            s.fillRect(0, 0, w, h);
+            drawStatic(s, w, h);
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setTransform(pixelScale, 0, 0, pixelScale, 0, 0);
+        g.setLineDashes((double[]) null);
+        g.clearRect(0, 0, w, h);
+        draw(g, w, h);
+    }
+
+    /**
+     * Called before drawing; a chart may work out its mapping here and call
+     * {@link #markStaticDirty()} if the static layer no longer matches.
+     */
+    protected void prepare(double width, double height) {
+    }
+
+    /** Draws what rarely changes onto the static layer, already filled with the background. */
+    protected void drawStatic(GraphicsContext g, double width, double height) {
+    }
+
+    /** Draws the live layer on a cleared, transparent canvas of the given size. */
+    protected abstract void draw(GraphicsContext g, double width, double height);
+
+    /** The plot area's frame, on whole pixels so its one-pixel lines stay sharp. */
+    protected static void strokePlotFrame(GraphicsContext g, PlotViewport v) {
+        g.strokeRect(Math.round(v.left()) + 0.5, Math.round(v.top()) + 0.5,
+                Math.round(v.right() - v.left()), Math.round(v.bottom() - v.top()));
+    }
+
+    /** Draws a polyline of {@code n} points, skipping non-finite values (NaN breaks the line). */
+    protected static void strokeSeries(GraphicsContext g, PlotViewport v, float[] xs, float[] ys, int n) {
+        boolean open = false;
+        for (int i = 0; i < n; i++) {
+            double y = ys[i];
+            if (!Double.isFinite(y)) {
+                if (open) {
+                    g.stroke();
+                    open = false;
+                }
+                continue;
+            }
+            double px = v.pixelX(xs[i]);
+            double py = v.clampPixelY(v.pixelY(y));
+            if (!open) {
+                g.beginPath();
+                g.moveTo(px, py);
+                open = true;
+            } else {
+                g.lineTo(px, py);
+            }
+        }
+        if (open) {
+            g.stroke();
+        }
+    }
+}

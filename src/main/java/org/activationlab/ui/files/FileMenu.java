@@ -1,0 +1,214 @@
+package org.activationlab.ui.files;
+
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.activationlab.ui.MainView;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * The File menu: Open, Open Recent, Save, Save As and Export, with file choosers in front of
+ * {@link FileActions}. Its keys (Ctrl+O, Ctrl+S, Ctrl+Shift+S) are in the window's shortcut
+ * registry; the menu shows them as accelerators, which the registry's key filter pre-empts, so
+ * each key acts once.
+ */
+public final class FileMenu {
+
+    private static final FileChooser.ExtensionFilter EXPERIMENTS =
+            new FileChooser.ExtensionFilter("Activation Lab experiments (*.json)", "*.json");
+    private static final FileChooser.ExtensionFilter PNG = new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png");
+    private static final FileChooser.ExtensionFilter CSV = new FileChooser.ExtensionFilter("CSV table (*.csv)", "*.csv");
+    private static final FileChooser.ExtensionFilter JSON = new FileChooser.ExtensionFilter("JSON (*.json)", "*.json");
+    private static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination SAVE_AS = new KeyCodeCombination(KeyCode.S,
+            KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+
+    private final MainView view;
+    private final FileActions actions;
+    private final Menu recent = new Menu("Open Recent");
+    private Path lastDirectory;
+
+    public FileMenu(MainView view, FileActions actions) {
+        this.view = view;
+        this.actions = actions;
+    }
+
+    /** Adds the items to the window's File menu and the keys to its shortcuts. */
+    public FileMenu install() {
+        Menu file = view.menu("File");
+        recent.setId("file-recent");
+        Menu export = new Menu("Export");
+        export.setId("file-export");
+        export.getItems().addAll(
+                item("export-chart-png", "Fit chart as PNG…", () -> exportPng(false, 1)),
+                item("export-chart-png-2x", "Fit chart as PNG at 2× (slides)…", () -> exportPng(false, 2)),
+                item("export-window-png", "Window as PNG…", () -> exportPng(true, 1)),
+                item("export-window-png-2x", "Window as PNG at 2× (slides)…", () -> exportPng(true, 2)),
+                new SeparatorMenuItem(),
+                item("export-statistics", "Run statistics as CSV…",
+                        () -> export("statistics", "run", CSV, actions::exportStatistics)),
+                item("export-predictions", "Predictions as CSV…",
+                        () -> export("predictions", "predictions", CSV, actions::exportPredictions)),
+                item("export-weights", "Weights as JSON…",
+                        () -> export("weights", "weights", JSON, actions::exportWeights)));
+        MenuItem open = item("file-open", "Open…", this::chooseAndOpen);
+        open.setAccelerator(OPEN);
+        MenuItem save = item("file-save", "Save", this::save);
+        save.setAccelerator(SAVE);
+        MenuItem saveAs = item("file-save-as", "Save As…", this::saveAs);
+        saveAs.setAccelerator(SAVE_AS);
+        file.getItems().addAll(open, recent, new SeparatorMenuItem(), save, saveAs,
+                new SeparatorMenuItem(), export);
+        file.addEventHandler(Menu.ON_SHOWING, e -> rebuildRecent(actions.recentFiles()));
+        actions.setOnRecentFilesChanged(this::rebuildRecent);
+        rebuildRecent(actions.recentFiles());
+
+        view.shortcuts().add(OPEN, "Open an experiment file", this::chooseAndOpen);
+        view.shortcuts().add(SAVE, "Save the experiment", this::save);
+        view.shortcuts().add(SAVE_AS, "Save the experiment as a new file", this::saveAs);
+        return this;
+    }
+
+    /** The Open Recent menu, for tests. */
+    Menu recentMenu() {
+        return recent;
+    }
+
+    private void rebuildRecent(List<Path> files) {
+        recent.getItems().clear();
+        for (Path p : files) {
+            boolean exists = Files.exists(p);
+            MenuItem item = new MenuItem(p.getFileName() + (exists ? "" : " (not found)") + "  —  " + parentText(p));
+            item.getStyleClass().add("recent-file");
+            item.setMnemonicParsing(false);
+            item.setDisable(!exists);
+            item.setOnAction(e -> actions.open(p));
+            recent.getItems().add(item);
+        }
+        if (files.isEmpty()) {
+            MenuItem none = new MenuItem("No recent files");
+            none.setDisable(true);
+            recent.getItems().add(none);
+        } else {
+            recent.getItems().addAll(new SeparatorMenuItem(),
+                    item("file-recent-clear", "Clear Recent Files", actions::clearRecentFiles));
+        }
+    }
+
+    private static String parentText(Path p) {
+        Path parent = p.getParent();
+        return parent == null ? "" : parent.toString();
+    }
+
+    private static MenuItem item(String id, String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private Window window() {
+        return view.getScene() == null ? null : view.getScene().getWindow();
+    }
+
+    private FileChooser chooser(String title, FileChooser.ExtensionFilter filter, String name) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(filter);
+        Path dir = lastDirectory;
+        if (dir == null && actions.currentFile() != null) {
+            dir = actions.currentFile().getParent();
+        }
+        if (dir == null && !actions.recentFiles().isEmpty()) {
+            dir = actions.recentFiles().get(0).getParent();
+        }
+        if (dir != null && Files.isDirectory(dir)) {
+            chooser.setInitialDirectory(dir.toFile());
+        }
+        if (name != null) {
+            chooser.setInitialFileName(name);
+        }
+        return chooser;
+    }
+
+    private void chooseAndOpen() {
+        File file = chooser("Open experiment", EXPERIMENTS, null).showOpenDialog(window());
+        if (file != null) {
+            lastDirectory = file.toPath().getParent();
+            actions.open(file.toPath());
+        }
+    }
+
+    private void save() {
+        if (actions.currentFile() == null) {
+            saveAs();
+        } else {
+            actions.save(actions.currentFile());
+        }
+    }
+
+    private void saveAs() {
+        Path current = actions.currentFile();
+        String name = current == null ? "experiment.json" : current.getFileName().toString();
+        Path file = chooseSave("Save experiment", EXPERIMENTS, name, ".json");
+        if (file != null) {
+            actions.save(file);
+        }
+    }
+
+    private void exportPng(boolean window, double scale) {
+        String what = window ? "window" : "fit-chart";
+        String suffix = scale == 1 ? "" : "@" + (int) scale + "x";
+        Path file = chooseSave("Export " + (window ? "window" : "fit chart") + " as PNG", PNG,
+                baseName() + "-" + what + suffix + ".png", ".png");
+        if (file != null) {
+            if (window) {
+                actions.exportWindowPng(scale, file);
+            } else {
+                actions.exportChartPng(scale, file);
+            }
+        }
+    }
+
+    private void export(String what, String suffix, FileChooser.ExtensionFilter filter, Predicate<Path> write) {
+        String extension = filter == CSV ? ".csv" : ".json";
+        Path file = chooseSave("Export " + what, filter, baseName() + "-" + suffix + extension, extension);
+        if (file != null) {
+            write.test(file);
+        }
+    }
+
+    /** The current file's name without extension, for suggested export names. */
+    private String baseName() {
+        Path current = actions.currentFile();
+        if (current == null) {
+            return "activation-lab";
+        }
+        String name = current.getFileName().toString();
+        return name.toLowerCase(Locale.ROOT).endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+    }
+
+    /** Asks where to save; adds the extension if the user typed a name without one. */
+    private Path chooseSave(String title, FileChooser.ExtensionFilter filter, String name, String extension) {
+        File file = chooser(title, filter, name).showSaveDialog(window());
+        if (file == null) {
+            return null;
+        }
+        Path path = file.toPath();
+        lastDirectory = path.getParent();
+        String fileName = path.getFileName().toString();
+        return fileName.contains(".") ? path : path.resolveSibling(fileName + extension);
+    }
+}

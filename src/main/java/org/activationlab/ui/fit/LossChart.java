@@ -1,0 +1,246 @@
+package org.activationlab.ui.fit;
+
+import javafx.geometry.Rectangle2D;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.activationlab.training.ModelHistory;
+import org.activationlab.training.Series;
+import org.activationlab.training.Snapshot;
+import org.activationlab.training.SwitchEvent;
+import org.activationlab.ui.chart.ChartCanvas;
+import org.activationlab.ui.chart.PlotViewport;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** MSE per epoch for each model on a log scale, with a marker at every activation switch. */
+public final class LossChart extends ChartCanvas {
+
+    private static final double FLOOR = 1e-6;
+    private Snapshot snapshot;
+    private PlotViewport viewport;
+    private float[] xs = new float[0];
+    private float[] ys = new float[0];
+    private final List<Rectangle2D> labelBounds = new ArrayList<>();
+    private final List<String> labelTexts = new ArrayList<>();
+    private int markerCount;
+
+    public LossChart() {
+        getStyleClass().add("loss-chart");
+    }
+
+    public void setSnapshot(Snapshot snapshot) {
+        this.snapshot = snapshot;
+        markDirty();
+    }
+
+    public PlotViewport viewport() {
+        return viewport;
+    }
+
+    @Override
+    protected void prepare(double width, double height) {
+        if (snapshot == null) {
+            return;
+        }
+        double fs = fontSize();
+        double left = fs * 4.2;
+        double top = fs * 1.9;
+        double right = fs * 1.2;
+        double bottom = fs * 2.2;
+        int limit = snapshot.config().epochLimit();
+        // The x axis spans the limit, or (with no limit) at least 10 epochs and grows with training.
+        int maxEpoch = Math.max(snapshot.epoch(), limit > 0 ? Math.max(limit, 1) : 10);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (ModelHistory h : snapshot.histories()) {
+            Series s = h.mse();
+            for (int i = 0; i < s.length(); i++) {
+                double v = s.get(i);
+                if (Double.isFinite(v) && v > 0) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (!(hi > 0)) {
+            lo = 1e-3;
+            hi = 1;
+        }
+        lo = Math.pow(10, Math.floor(Math.log10(Math.max(lo, FLOOR))));
+        hi = Math.pow(10, Math.ceil(Math.log10(Math.max(hi, lo * 10))));
+        PlotViewport next = new PlotViewport(left, top, width - left - right, height - top - bottom,
+                0, maxEpoch, lo, hi, true);
+        if (!next.equals(viewport)) {
+            markStaticDirty();
+        }
+        viewport = next;
+    }
+
+    /** Title, grid and axes: redrawn only when the ranges or the size change. */
+    @Override
+    protected void drawStatic(GraphicsContext g, double width, double height) {
+        if (viewport == null) {
+            return;
+        }
+        PlotViewport v = viewport;
+        double fs = fontSize();
+        double left = v.left();
+        double lo = v.minY();
+        double hi = v.maxY();
+        int maxEpoch = (int) v.maxX();
+        g.setFill(color(ChartColor.TEXT));
+        g.setFont(font(1.0));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText("Training loss (MSE, log scale) per epoch", left, fs * 0.3);
+
+        g.setLineWidth(1);
+        g.setStroke(color(ChartColor.GRID));
+        List<PlotViewport.Tick> yTicks = PlotViewport.logTicks(lo, hi);
+        List<PlotViewport.Tick> xTicks = PlotViewport.linearTicks(0, maxEpoch, 8);
+        for (PlotViewport.Tick t : yTicks) {
+            double py = Math.round(v.pixelY(t.value())) + 0.5;
+            g.strokeLine(v.left(), py, v.right(), py);
+        }
+        g.setStroke(color(ChartColor.AXIS));
+        strokePlotFrame(g, v);
+        g.setFill(color(ChartColor.TEXT));
+        g.setFont(font(0.9));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        // Label every decade while there is room, else every second or third one.
+        int every = (int) Math.max(1, Math.ceil(yTicks.size() * fs * 1.2 / v.height()));
+        for (int i = 0; i < yTicks.size(); i++) {
+            PlotViewport.Tick t = yTicks.get(i);
+            if ((yTicks.size() - 1 - i) % every == 0) {
+                g.fillText(t.label(), v.left() - fs * 0.4, v.pixelY(t.value()));
+            }
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (PlotViewport.Tick t : xTicks) {
+            g.fillText(t.label(), v.pixelX(t.value()), v.bottom() + fs * 0.3);
+        }
+
+    }
+
+    /** Switch markers and the loss curves: redrawn with every snapshot. */
+    @Override
+    protected void draw(GraphicsContext g, double width, double height) {
+        if (snapshot == null || viewport == null) {
+            return;
+        }
+        PlotViewport v = viewport;
+        double fs = fontSize();
+        drawSwitchMarkers(g, v, fs);
+
+        // No clip (it renders through a mask every frame); strokeSeries clamps to the plot.
+        List<ModelHistory> histories = snapshot.histories();
+        for (int i = histories.size() - 1; i >= 0; i--) {
+            Series s = histories.get(i).mse();
+            ensureCapacity(s.length());
+            for (int e = 0; e < s.length(); e++) {
+                xs[e] = e;
+                float val = s.get(e);
+                // NaN stays NaN (a gap): drawn at the floor it would look like a perfect fit.
+                ys[e] = val > 0 || Float.isNaN(val) ? val : (float) FLOOR;
+            }
+            g.setStroke(i == 0 ? color(ChartColor.ACTIVATION) : color(ChartColor.LINEAR));
+            g.setLineWidth(fs * 0.2);
+            g.setLineDashes(i == 0 ? null : new double[]{fs * 0.7, fs * 0.45});
+            strokeSeries(g, v, xs, ys, s.length());
+            if (s.length() > 0 && Float.isFinite(ys[s.length() - 1])) {
+                // The newest value as a dot: visible even while the line is one point long.
+                double r = fs * 0.3;
+                g.setFill(i == 0 ? color(ChartColor.ACTIVATION) : color(ChartColor.LINEAR));
+                g.fillOval(v.pixelX(s.length() - 1) - r, v.clampPixelY(v.pixelY(ys[s.length() - 1])) - r,
+                        2 * r, 2 * r);
+            }
+        }
+        g.setLineDashes((double[]) null);
+    }
+
+    /**
+     * A dashed line at every switch; labels only where they have room. Quick switches (a teacher
+     * trying keys) would pile their labels up, so the newest is labelled first and each older
+     * one takes the first of three rows where it overlaps no label, or goes without.
+     */
+    private void drawSwitchMarkers(GraphicsContext g, PlotViewport v, double fs) {
+        List<SwitchEvent> switches = snapshot.switches();
+        g.setStroke(color(ChartColor.MARKER));
+        g.setLineWidth(Math.max(1.5, fs * 0.12));
+        g.setLineDashes(fs * 0.3, fs * 0.3);
+        double lastPx = Double.NaN;
+        markerCount = 0;
+        for (SwitchEvent e : switches) {
+            double px = Math.round(v.pixelX(e.epoch())) + 0.5;
+            if (px != lastPx) {
+                g.strokeLine(px, v.top(), px, v.bottom());
+                lastPx = px;
+            }
+            markerCount++;
+        }
+        g.setLineDashes((double[]) null);
+
+        labelBounds.clear();
+        labelTexts.clear();
+        Font font = font(0.85);
+        g.setFont(font);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(color(ChartColor.MARKER));
+        double rowHeight = fs * 1.05;
+        int rows = (int) Math.max(0, Math.min(3, (v.height() - 4) / rowHeight));
+        double lastLabelledPx = Double.NaN;
+        for (int i = switches.size() - 1; i >= 0; i--) {
+            SwitchEvent e = switches.get(i);
+            double px = Math.round(v.pixelX(e.epoch())) + 0.5;
+            if (px == lastLabelledPx) {
+                // Several switches at one epoch: the newest (already labelled) is what trains.
+                continue;
+            }
+            String label = "→ " + e.to().displayName();
+            double w = textWidth(label, font);
+            boolean roomOnRight = px + 3 + w <= v.right();
+            double x = roomOnRight ? px + 3 : px - 3 - w;
+            if (x < v.left()) {
+                continue;
+            }
+            for (int row = 0; row < rows; row++) {
+                Rectangle2D r = new Rectangle2D(x, v.top() + 2 + row * rowHeight, w, rowHeight * 0.95);
+                if (labelBounds.stream().noneMatch(r::intersects)) {
+                    g.setTextAlign(TextAlignment.LEFT);
+                    g.fillText(label, x, r.getMinY());
+                    labelBounds.add(r);
+                    labelTexts.add(label);
+                    lastLabelledPx = px;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Where switch labels were drawn in the last frame, newest switch first (for tests). */
+    List<Rectangle2D> switchLabelBounds() {
+        return List.copyOf(labelBounds);
+    }
+
+    /** The switch labels drawn in the last frame, newest first. */
+    List<String> switchLabelTexts() {
+        return List.copyOf(labelTexts);
+    }
+
+    /** How many switches the last frame marked. */
+    int switchMarkerCount() {
+        return markerCount;
+    }
+
+    private void ensureCapacity(int n) {
+        if (xs.length < n) {
+            xs = new float[Math.max(n, xs.length * 2)];
+            ys = new float[xs.length];
+        }
+    }
+}

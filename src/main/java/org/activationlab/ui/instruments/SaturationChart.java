@@ -1,0 +1,218 @@
+package org.activationlab.ui.instruments;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+import org.activationlab.engine.Activation;
+import org.activationlab.engine.LayerStats;
+import org.activationlab.engine.ModelStats;
+import org.activationlab.engine.Saturation;
+import org.activationlab.training.Snapshot;
+import org.activationlab.ui.LabModel;
+import org.activationlab.ui.chart.PlotViewport;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The "Saturation" instrument: the activation model's f (solid) and f′ (dashed) enlarged on
+ * [−6, 6] over a live histogram of each hidden layer's pre-activations, with the region where
+ * |f′| is below {@link Saturation#THRESHOLD} shaded, so the class sees inputs pile up where
+ * hardly any gradient passes. Beside it, each layer's saturated share, counted by the trainer.
+ */
+public final class SaturationChart extends InstrumentChart {
+
+    private static final int SAMPLES = 241;
+
+    private final float[] xs = new float[SAMPLES];
+    private final float[] fs = new float[SAMPLES];
+    private final float[] dfs = new float[SAMPLES];
+    private Activation sampled;
+    private float sampledSlope = Float.NaN;
+    private double minY;
+    private double maxY;
+    private PlotViewport viewport;
+
+    public SaturationChart() {
+        getStyleClass().add("saturation-chart");
+    }
+
+    /** The function panel of the last draw (null before), for tests. */
+    PlotViewport viewport() {
+        return viewport;
+    }
+
+    /** The fill of layer {@code layer}'s histogram (before its transparency). */
+    Color histogramColor(int layer, int layers) {
+        return shade(color(ChartColor.POINTS), layer, layers);
+    }
+
+    /** Share shown for a layer, e.g. "37% saturated"; "—" where f′ is a Jacobian (Softmax). */
+    static String shareText(double share) {
+        return Double.isNaN(share) ? "—" : String.format(Locale.ROOT, "%.0f%% saturated", share * 100);
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double width, double height) {
+        Snapshot s = snapshot();
+        if (s == null) {
+            return;
+        }
+        double font = fontSize();
+        ModelStats model = s.models().get(LabModel.SWITCHED_MODEL);
+        List<LayerStats> layers = model.layers();
+        int hidden = layers.size() - 1;
+        sample(model.activation(), layers.get(0).learnedSlope());
+        double split = Math.round(width * 0.62);
+        double top = font * 2.9;
+        double bottom = height - font * 1.5;
+        viewport = new PlotViewport(font * 2.6, top, split - font * 2.6 - font * 0.8, bottom - top,
+                xs[0], xs[SAMPLES - 1], minY, maxY, false);
+        PlotViewport v = viewport;
+        text(g, model.activation().displayName() + ": f (solid), f′ (dashed) and where each hidden layer's "
+                + "pre-activations fall", font * 0.6, font * 0.25, 1.0, color(ChartColor.TEXT));
+        text(g, "Shaded: saturated, |f′| < " + Saturation.THRESHOLD + ": hardly any gradient passes back there.",
+                font * 0.6, font * 1.45, 0.85, color(ChartColor.AXIS));
+        drawSaturatedRegions(g, v);
+        drawHistograms(g, v, layers, hidden);
+        drawAxes(g, v, font);
+        clip(g, v);
+        g.setLineWidth(Math.max(1.5, font * 0.16));
+        g.setStroke(color(ChartColor.DERIVATIVE));
+        g.setLineDashes(font * 0.5, font * 0.3);
+        strokeSeries(g, v, xs, dfs, SAMPLES);
+        g.setLineDashes((double[]) null);
+        g.setLineWidth(Math.max(2, font * 0.22));
+        g.setStroke(color(ChartColor.ACTIVATION));
+        strokeSeries(g, v, xs, fs, SAMPLES);
+        g.restore();
+        drawShares(g, layers, hidden, split + font * 0.4, top, width - font * 0.8, font);
+    }
+
+    /** Samples f and f′ once per activation (and PReLU slope); the y range fits them, within reason. */
+    private void sample(Activation activation, float learnedSlope) {
+        boolean learned = activation.learnsParameter();
+        if (activation == sampled && (!learned || Float.compare(learnedSlope, sampledSlope) == 0)) {
+            return;
+        }
+        sampled = activation;
+        sampledSlope = learnedSlope;
+        double lo = -0.3;
+        double hi = 1.2;
+        double range = LayerStats.HISTOGRAM_MAX;
+        for (int i = 0; i < SAMPLES; i++) {
+            double x = -range + 2 * range * i / (SAMPLES - 1);
+            xs[i] = (float) x;
+            // PReLU is drawn with the slope layer 1 has learned, not its initial one.
+            boolean prelu = learned && Float.isFinite(learnedSlope);
+            fs[i] = (float) (prelu ? (x > 0 ? x : learnedSlope * x) : activation.value(x));
+            dfs[i] = (float) (prelu ? (x > 0 ? 1 : learnedSlope) : activation.derivative(x));
+            lo = Math.min(lo, Math.min(fs[i], dfs[i]));
+            hi = Math.max(hi, Math.max(fs[i], dfs[i]));
+        }
+        // Unbounded functions would squash f′ flat: show up to 3 and let f leave the top.
+        minY = Math.max(lo, -2) - 0.15;
+        maxY = Math.min(hi, 3) + 0.15;
+    }
+
+    private void drawSaturatedRegions(GraphicsContext g, PlotViewport v) {
+        g.setFill(alpha(color(ChartColor.MARKER), 0.16));
+        double step = xs[1] - xs[0];
+        int start = -1;
+        for (int i = 0; i <= SAMPLES; i++) {
+            boolean saturated = i < SAMPLES && Saturation.isSaturated(dfs[i]);
+            if (saturated && start < 0) {
+                start = i;
+            } else if (!saturated && start >= 0) {
+                double x0 = v.pixelX(Math.max(xs[0], xs[start] - step / 2));
+                double x1 = v.pixelX(Math.min(xs[SAMPLES - 1], xs[i - 1] + step / 2));
+                g.fillRect(x0, v.top(), x1 - x0, v.bottom() - v.top());
+                start = -1;
+            }
+        }
+    }
+
+    /** Each layer's histogram as a translucent step area, scaled to 85% of the panel's height. */
+    private void drawHistograms(GraphicsContext g, PlotViewport v, List<LayerStats> layers, int hidden) {
+        double binWidth = (LayerStats.HISTOGRAM_MAX - LayerStats.HISTOGRAM_MIN) / LayerStats.HISTOGRAM_BINS;
+        double height = (v.bottom() - v.top()) * 0.85;
+        for (int l = 0; l < hidden; l++) {
+            int[] counts = layers.get(l).histogram();
+            int max = 0;
+            for (int c : counts) {
+                max = Math.max(max, c);
+            }
+            if (max == 0) {
+                continue;
+            }
+            Color c = histogramColor(l, hidden);
+            g.beginPath();
+            g.moveTo(v.pixelX(LayerStats.HISTOGRAM_MIN), v.bottom());
+            for (int b = 0; b < counts.length; b++) {
+                double y = v.bottom() - height * counts[b] / max;
+                g.lineTo(v.pixelX(LayerStats.HISTOGRAM_MIN + b * binWidth), y);
+                g.lineTo(v.pixelX(LayerStats.HISTOGRAM_MIN + (b + 1) * binWidth), y);
+            }
+            g.lineTo(v.pixelX(LayerStats.HISTOGRAM_MAX), v.bottom());
+            g.closePath();
+            g.setFill(alpha(c, 0.45));
+            g.fill();
+            g.setStroke(c);
+            g.setLineWidth(1);
+            g.stroke();
+        }
+    }
+
+    private void drawAxes(GraphicsContext g, PlotViewport v, double font) {
+        g.setLineWidth(1);
+        g.setStroke(color(ChartColor.AXIS));
+        strokePlotFrame(g, v);
+        if (v.minY() < 0 && v.maxY() > 0) {
+            double py = Math.round(v.pixelY(0)) + 0.5;
+            g.strokeLine(v.left(), py, v.right(), py);
+        }
+        g.setFill(color(ChartColor.TEXT));
+        g.setFont(font(0.85));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (int x = -6; x <= 6; x += 2) {
+            g.fillText(x < 0 ? "−" + (-x) : String.valueOf(x), v.pixelX(x), v.bottom() + font * 0.2);
+        }
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int y : new int[]{0, 1}) {
+            g.fillText(String.valueOf(y), v.left() - font * 0.3, v.pixelY(y));
+        }
+    }
+
+    /** Per hidden layer a bar as long as its saturated share, with the number. */
+    private void drawShares(GraphicsContext g, List<LayerStats> layers, int hidden, double left, double top,
+                            double right, double font) {
+        double row = Math.min(font * 2.4, (getHeight() - top - font * 0.5) / Math.max(1, hidden));
+        double barWidth = right - left;
+        for (int l = 0; l < hidden; l++) {
+            double y = top + l * row;
+            double share = layers.get(l).saturatedShare();
+            Color c = histogramColor(l, hidden);
+            // A swatch in the histogram's colour says which histogram is this layer's.
+            g.setFill(alpha(c, 0.45));
+            g.fillRect(left, y + font * 0.15, font * 0.8, font * 0.8);
+            g.setStroke(c);
+            g.setLineWidth(1);
+            g.strokeRect(left + 0.5, y + font * 0.15 + 0.5, font * 0.8 - 1, font * 0.8 - 1);
+            text(g, "Layer " + (l + 1) + ": " + shareText(share), left + font * 1.2, y, 0.85, color(ChartColor.TEXT));
+            double barTop = y + font * 1.15;
+            double barHeight = Math.max(3, row - font * 1.55);
+            g.setFill(alpha(color(ChartColor.GRID), 1));
+            g.fillRect(left, barTop, barWidth, barHeight);
+            if (!Double.isNaN(share)) {
+                g.setFill(alpha(color(ChartColor.MARKER), 0.75));
+                g.fillRect(left, barTop, barWidth * share, barHeight);
+            }
+            g.setStroke(c);
+            g.setLineWidth(1);
+            g.strokeRect(left + 0.5, barTop + 0.5, barWidth - 1, barHeight - 1);
+        }
+    }
+}

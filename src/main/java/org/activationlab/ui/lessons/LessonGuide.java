@@ -1,0 +1,269 @@
+package org.activationlab.ui.lessons;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.activationlab.training.lesson.Lesson;
+import org.activationlab.training.lesson.LessonCatalogue;
+import org.activationlab.training.lesson.LessonLoader;
+import org.activationlab.training.ExperimentFile;
+import org.activationlab.training.lesson.LessonStep;
+import org.activationlab.ui.LabModel;
+import org.activationlab.ui.MainView;
+import org.activationlab.ui.Shortcuts;
+
+import java.nio.file.Path;
+
+/**
+ * Runs the lessons: which lesson and step is open, whether the picker shows, and what a step
+ * does to the window. Entering a step loads its experiment (only if it differs from the one the
+ * lesson loaded last, so Back and Next keep a run going), brings its instrument tab to the front
+ * and shows its panel instead of the charts. Lives on the FX thread; talks to the trainer only
+ * through {@link LabModel}.
+ */
+public final class LessonGuide {
+
+    /** System property naming a folder of extra lessons. */
+    public static final String FOLDER_PROPERTY = "activationlab.lessons";
+
+    private final LessonCatalogue catalogue;
+    private final LabModel model;
+    private final MainView view;
+    private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>(this, "lesson");
+    private final ReadOnlyIntegerWrapper stepIndex = new ReadOnlyIntegerWrapper(this, "stepIndex");
+    private final ReadOnlyBooleanWrapper pickerShowing = new ReadOnlyBooleanWrapper(this, "pickerShowing");
+    /** Bumped on every step change, so that a view redraws even when the index stays the same. */
+    private final ReadOnlyIntegerWrapper changes = new ReadOnlyIntegerWrapper(this, "changes");
+    private ExperimentFile.Contents loaded;
+    private SoftmaxPanel softmaxPanel;
+    private boolean showingPanel;
+
+    public LessonGuide(LessonCatalogue catalogue, MainView view) {
+        this.catalogue = catalogue;
+        this.view = view;
+        this.model = view.model();
+        // The open lesson is part of the experiment: it is saved in experiment files.
+        lesson.addListener((obs, old, now) -> model.lessonIdProperty().set(now == null ? null : now.file()));
+    }
+
+    /**
+     * Adds the lessons to a window: one Lessons menu item per lesson, the keys, and the lesson
+     * strip docked above the charts while a lesson or the picker is open.
+     */
+    public static LessonGuide install(MainView view, LessonCatalogue catalogue) {
+        LessonGuide guide = new LessonGuide(catalogue, view);
+        LessonPanel panel = new LessonPanel(guide);
+        // A long step at a large text size scrolls rather than squeeze the charts to nothing
+        // (ScaledLayout sets its greatest height).
+        ScrollPane strip = new ScrollPane(panel);
+        strip.setId("lesson-scroll");
+        strip.getStyleClass().add("lesson-scroll");
+        strip.setFitToWidth(true);
+        strip.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        Runnable dock = () -> view.setGuide(guide.isOpen() ? strip : null);
+        guide.lessonProperty().addListener((obs, old, now) -> dock.run());
+        guide.pickerShowingProperty().addListener((obs, old, now) -> dock.run());
+
+        var menu = view.menu("Lessons");
+        // The key is named in the text, not set as an accelerator: the shortcut registry handles L.
+        MenuItem choose = new MenuItem("Choose a lesson…   (L)");
+        choose.setId("menu-lessons-picker");
+        choose.setOnAction(e -> guide.showPicker());
+        menu.getItems().addAll(choose, new SeparatorMenuItem());
+        for (int i = 0; i < catalogue.lessons().size(); i++) {
+            Lesson l = catalogue.lessons().get(i);
+            MenuItem item = new MenuItem((i + 1) + "  " + l.title());
+            item.setId("menu-lesson-" + (i + 1));
+            item.setOnAction(e -> guide.open(l));
+            menu.getItems().add(item);
+        }
+        if (catalogue.lessons().isEmpty()) {
+            MenuItem none = new MenuItem("No lessons could be read");
+            none.setDisable(true);
+            menu.getItems().add(none);
+        }
+        MenuItem close = new MenuItem("Close the lesson");
+        close.setId("menu-lesson-close");
+        close.disableProperty().bind(guide.lessonProperty().isNull());
+        close.setOnAction(e -> guide.close());
+        menu.getItems().addAll(new SeparatorMenuItem(), close);
+
+        Shortcuts keys = view.shortcuts();
+        keys.add(KeyCode.L, "Lessons: show or hide the lesson picker", guide::togglePicker);
+        java.util.function.BooleanSupplier inLesson = () -> guide.lesson() != null;
+        keys.add(new KeyCodeCombination(KeyCode.PAGE_DOWN), "Lesson: next step", inLesson, guide::next);
+        keys.add(new KeyCodeCombination(KeyCode.N), "Lesson: next step", inLesson, guide::next);
+        keys.add(new KeyCodeCombination(KeyCode.PAGE_UP), "Lesson: previous step", inLesson, guide::back);
+        keys.add(new KeyCodeCombination(KeyCode.B), "Lesson: previous step", inLesson, guide::back);
+        // While the picker shows, the number keys pick a lesson (instead of an activation).
+        for (int i = 0; i < Math.min(9, guide.catalogue().lessons().size()); i++) {
+            Lesson lesson = guide.catalogue().lessons().get(i);
+            KeyCode digit = KeyCode.valueOf("DIGIT" + (i + 1));
+            keys.add(new KeyCodeCombination(digit), "In the lesson picker: open that lesson",
+                    guide::isPickerShowing, () -> guide.open(lesson));
+        }
+        keys.add(new KeyCodeCombination(KeyCode.L, KeyCombination.SHIFT_DOWN), "Lesson: close", guide::close);
+        return guide;
+    }
+
+    /**
+     * The bundled lessons, followed by those of the folder named by the system property
+     * {@value #FOLDER_PROPERTY} (with its own {@code index.json}), if it is set.
+     */
+    public static LessonCatalogue loadCatalogue() {
+        LessonCatalogue bundled = LessonLoader.load(LessonLoader.bundled());
+        String folder = System.getProperty(FOLDER_PROPERTY);
+        if (folder == null || folder.isBlank()) {
+            return bundled;
+        }
+        return bundled.plus(LessonLoader.load(LessonLoader.directory(Path.of(folder))));
+    }
+
+    public LessonCatalogue catalogue() {
+        return catalogue;
+    }
+
+    /** The open lesson, or null. */
+    public ReadOnlyObjectProperty<Lesson> lessonProperty() {
+        return lesson.getReadOnlyProperty();
+    }
+
+    public Lesson lesson() {
+        return lesson.get();
+    }
+
+    public ReadOnlyIntegerProperty stepIndexProperty() {
+        return stepIndex.getReadOnlyProperty();
+    }
+
+    public int stepIndex() {
+        return stepIndex.get();
+    }
+
+    /** Counts step changes (including re-entering the same index in another lesson). */
+    public ReadOnlyIntegerProperty changesProperty() {
+        return changes.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty pickerShowingProperty() {
+        return pickerShowing.getReadOnlyProperty();
+    }
+
+    public boolean isPickerShowing() {
+        return pickerShowing.get();
+    }
+
+    /** True while a lesson or the picker is open, i.e. while the lesson strip shows. */
+    public boolean isOpen() {
+        return lesson.get() != null || pickerShowing.get();
+    }
+
+    /** The step shown, or null without a lesson. */
+    public LessonStep step() {
+        Lesson l = lesson.get();
+        return l == null ? null : l.step(stepIndex.get());
+    }
+
+    public void showPicker() {
+        pickerShowing.set(true);
+    }
+
+    public void hidePicker() {
+        pickerShowing.set(false);
+    }
+
+    public void togglePicker() {
+        pickerShowing.set(!pickerShowing.get());
+    }
+
+    /** Opens {@code l} at its first step, loading its experiment. */
+    public void open(Lesson l) {
+        pickerShowing.set(false);
+        loaded = null;
+        lesson.set(l);
+        enter(0);
+    }
+
+    public void next() {
+        Lesson l = lesson.get();
+        if (l != null && stepIndex.get() < l.stepCount() - 1) {
+            enter(stepIndex.get() + 1);
+        }
+    }
+
+    public void back() {
+        if (lesson.get() != null && stepIndex.get() > 0) {
+            enter(stepIndex.get() - 1);
+        }
+    }
+
+    /** Closes the lesson (and the picker); the experiment stays as it is, the charts come back. */
+    public void close() {
+        pickerShowing.set(false);
+        restoreMainContent();
+        loaded = null;
+        lesson.set(null);
+        stepIndex.set(0);
+        changes.set(changes.get() + 1);
+    }
+
+    private void enter(int index) {
+        LessonStep step = lesson.get().step(index);
+        if (!step.settings().equals(loaded)) {
+            model.load(step.settings().config());
+            model.setSpeed(step.settings().epochsPerSecond());
+            loaded = step.settings();
+        }
+        step.tabTitle().ifPresent(this::selectTab);
+        if (step.panelName().isPresent()) {
+            view.setMainContent(panel(step.panelName().get()));
+            showingPanel = true;
+        } else {
+            restoreMainContent();
+        }
+        stepIndex.set(index);
+        changes.set(changes.get() + 1);
+    }
+
+    /** Brings the instrument tab called {@code title} to the front; does nothing if there is none. */
+    private void selectTab(String title) {
+        for (Tab tab : view.instruments().getTabs()) {
+            if (title.equals(tab.getText())) {
+                view.instruments().getSelectionModel().select(tab);
+                return;
+            }
+        }
+    }
+
+    private javafx.scene.Node panel(String name) {
+        if (!name.equals("softmax")) {
+            throw new IllegalArgumentException("no panel " + name);
+        }
+        if (softmaxPanel == null) {
+            softmaxPanel = new SoftmaxPanel();
+        }
+        return softmaxPanel;
+    }
+
+    /** The softmax panel, once a step has shown it (for tests). */
+    public SoftmaxPanel softmaxPanel() {
+        return softmaxPanel;
+    }
+
+    private void restoreMainContent() {
+        if (showingPanel) {
+            view.setMainContent(null);
+            showingPanel = false;
+        }
+    }
+}

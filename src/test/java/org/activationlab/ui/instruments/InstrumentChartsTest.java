@@ -1,0 +1,214 @@
+package org.activationlab.ui.instruments;
+
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import org.activationlab.engine.Activations;
+import org.activationlab.engine.Dataset;
+import org.activationlab.engine.Initializer;
+import org.activationlab.engine.LayerStats;
+import org.activationlab.engine.ModelStats;
+import org.activationlab.engine.NetworkSpec;
+import org.activationlab.engine.OptimizerKind;
+import org.activationlab.engine.OptimizerSpec;
+import org.activationlab.engine.TargetFunction;
+import org.activationlab.training.ExperimentConfig;
+import org.activationlab.training.Series;
+import org.activationlab.training.Snapshot;
+import org.activationlab.ui.chart.ChartCanvas;
+import org.activationlab.ui.chart.PlotViewport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.activationlab.ui.instruments.InstrumentFx.argb;
+import static org.activationlab.ui.instruments.InstrumentFx.blend;
+import static org.activationlab.ui.instruments.InstrumentFx.count;
+import static org.activationlab.ui.instruments.InstrumentFx.near;
+import static org.activationlab.ui.instruments.InstrumentFx.onFx;
+import static org.activationlab.ui.instruments.InstrumentFx.render;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Each instrument chart on its own, fed a snapshot from a real trainer, drawn in a styled scene:
+ * the pixels show what the data says.
+ */
+class InstrumentChartsTest {
+
+    private static final double W = 900;
+    private static final double H = 230;
+
+    @BeforeAll
+    static void start() {
+        InstrumentFx.startToolkit();
+    }
+
+    @Test
+    void gradientFlowDrawsEveryLayerOfTheActivationModelBetweenLabelledBands() {
+        Snapshot s = InstrumentFx.trained(InstrumentFx.smallClassic(), 4);
+        GradientFlowChart chart = onFx(GradientFlowChart::new);
+        WritableImage image = onFx(() -> {
+            chart.setSnapshot(s);
+            return render(chart, W, H);
+        });
+        PlotViewport v = chart.gradientViewport();
+        assertNotNull(v);
+        int layers = s.histories().get(0).gradientNorm().size();
+        assertEquals(3, layers);
+        for (int l = 0; l < layers; l++) {
+            int layer = l;
+            Color shade = onFx(() -> chart.layerColor(0, layer, layers));
+            // Where the newest gradient norm is, the line's colour is.
+            double value = s.histories().get(0).gradientNorm().get(l).last();
+            double px = v.pixelX(s.epoch());
+            double py = v.pixelY(value);
+            assertTrue(count(image, px - 4, py - 4, px + 4, py + 4, shade, 12) > 0,
+                    "layer " + (l + 1) + " at epoch " + s.epoch() + ", norm " + value);
+        }
+        // Epoch 0 took no step: nothing is drawn there, although its recorded norm is 0.
+        Color background = onFx(() -> chart.color(ChartCanvas.ChartColor.BACKGROUND));
+        Color vanishing = blend(background, onFx(() -> chart.color(ChartCanvas.ChartColor.AXIS)), 0.16);
+        Color exploding = blend(background, onFx(() -> chart.color(ChartCanvas.ChartColor.MARKER)), 0.22);
+        double bandX = v.left() + 4;
+        assertTrue(near(argb(image, bandX, v.bottom() - 3), vanishing, 4), "vanishing band at the bottom");
+        assertTrue(near(argb(image, bandX, v.top() + 3), exploding, 4), "exploding band at the top");
+        assertTrue(near(argb(image, bandX, v.pixelY(Math.pow(10, -2.5))), background, 4),
+                "no band in the healthy middle");
+        // The ratio panel has the same lines.
+        PlotViewport r = chart.ratioViewport();
+        double ratio = s.histories().get(0).updateRatio().get(0).last();
+        Color first = onFx(() -> chart.layerColor(0, 0, layers));
+        assertTrue(count(image, r.pixelX(s.epoch()) - 4, r.pixelY(ratio) - 4, r.pixelX(s.epoch()) + 4,
+                r.pixelY(ratio) + 4, first, 12) > 0, "update ratio of layer 1");
+    }
+
+    @Test
+    void gradientFlowDrawsADivergedModelWithoutBreaking() {
+        ExperimentConfig c = InstrumentFx.smallClassic().withOptimizer(OptimizerSpec.of(OptimizerKind.SGD, 10));
+        Snapshot s = InstrumentFx.trained(c, 3);
+        assertTrue(s.models().get(0).diverged());
+        for (InstrumentChart chart : onFx(() -> List.of(new GradientFlowChart(), new DeadUnitsChart(),
+                new SaturationChart(), new PReluSlopesChart()))) {
+            long drawn = onFx(() -> {
+                chart.setSnapshot(s);
+                render(chart, W, H);
+                return chart.redrawCount();
+            });
+            assertEquals(1, drawn, chart.getClass().getSimpleName());
+        }
+    }
+
+    @Test
+    void deadUnitsShowOneSquarePerUnitFilledWhereDead() {
+        // Biases starting at −1 leave many ReLU units of the second layer dead from the start.
+        NetworkSpec spec = new NetworkSpec(2, 24, Activations.RELU, Initializer.GLOROT_UNIFORM, 1.0, -1.0);
+        Snapshot s = InstrumentFx.trained(InstrumentFx.smallClassic().withNetwork(spec), 2);
+        ModelStats relu = s.models().get(0);
+        int dead = relu.layers().get(0).deadUnits().length + relu.layers().get(1).deadUnits().length;
+        assertTrue(dead > 0, "the test needs dead units");
+        DeadUnitsChart chart = onFx(DeadUnitsChart::new);
+        WritableImage image = onFx(() -> {
+            chart.setSnapshot(s);
+            return render(chart, W, H);
+        });
+        Color deadColor = onFx(chart::deadColor);
+        DeadUnitsChart.UnitGrid[] grids = chart.grids();
+        assertEquals(2, grids.length);
+        int filled = 0;
+        for (int l = 0; l < 2; l++) {
+            LayerStats layer = relu.layers().get(l);
+            assertEquals(24, grids[l].units());
+            boolean[] isDead = new boolean[24];
+            for (int u : layer.deadUnits()) {
+                isDead[u] = true;
+            }
+            for (int u = 0; u < 24; u++) {
+                boolean drawnDead = near(argb(image, grids[l].centreX(u), grids[l].centreY(u)), deadColor, 10);
+                assertEquals(isDead[u], drawnDead, "layer " + (l + 1) + " unit " + u);
+                filled += drawnDead ? 1 : 0;
+            }
+        }
+        assertEquals(dead, filled);
+    }
+
+    @Test
+    void saturationHistogramStandsWhereThePreActivationsAre() {
+        // One hidden sigmoid layer on x in [−1, 1]: its pre-activations w·x stay inside about ±1.7,
+        // so the outer bins are empty.
+        NetworkSpec spec = new NetworkSpec(1, 32, Activations.SIGMOID, Initializer.GLOROT_UNIFORM, 4.0, 0);
+        ExperimentConfig c = InstrumentFx.smallClassic().withNetwork(spec)
+                .withData(Dataset.generate(TargetFunction.SIN, 200, -1, 1, 0, 0))
+                .withModels(List.of(Activations.SIGMOID, Activations.LINEAR));
+        Snapshot s = InstrumentFx.trained(c, 1);
+        LayerStats layer = s.models().get(0).layers().get(0);
+        SaturationChart chart = onFx(SaturationChart::new);
+        WritableImage image = onFx(() -> {
+            chart.setSnapshot(s);
+            return render(chart, W, H);
+        });
+        PlotViewport v = chart.viewport();
+        int[] counts = layer.histogram();
+        int max = 0;
+        for (int n : counts) {
+            max = Math.max(max, n);
+        }
+        double binWidth = (LayerStats.HISTOGRAM_MAX - LayerStats.HISTOGRAM_MIN) / LayerStats.HISTOGRAM_BINS;
+        int checkedFull = 0;
+        int checkedEmpty = 0;
+        for (int b = 0; b < counts.length; b++) {
+            double x = v.pixelX(LayerStats.HISTOGRAM_MIN + (b + 0.5) * binWidth);
+            int low = argb(image, x, v.bottom() - 3);
+            int high = argb(image, x, v.top() + 3);
+            if (counts[b] > max / 5) {
+                assertFalse(near(low, Color.rgb((high >> 16) & 0xff, (high >> 8) & 0xff, high & 0xff), 12),
+                        "a bar in bin " + b + " (" + counts[b] + ")");
+                checkedFull++;
+            } else if (counts[b] == 0) {
+                assertTrue(near(low, Color.rgb((high >> 16) & 0xff, (high >> 8) & 0xff, high & 0xff), 3),
+                        "no bar in empty bin " + b);
+                checkedEmpty++;
+            }
+        }
+        assertTrue(checkedFull >= 2 && checkedEmpty >= 2, checkedFull + " full, " + checkedEmpty + " empty bins");
+        // The saturated region under sigmoid's flat left end is shaded, the steep middle is not.
+        Color background = onFx(() -> chart.color(ChartCanvas.ChartColor.BACKGROUND));
+        Color shaded = blend(background, onFx(() -> chart.color(ChartCanvas.ChartColor.MARKER)), 0.16);
+        assertTrue(near(argb(image, v.pixelX(-5.5), v.top() + 3), shaded, 4), "f′ < 0.05 at x = −5.5");
+        assertTrue(near(argb(image, v.pixelX(0.5), v.top() + 3), background, 4), "f′ ≈ 0.24 at x = 0.5");
+        assertEquals("37% saturated", SaturationChart.shareText(0.372));
+        assertEquals("—", SaturationChart.shareText(Double.NaN));
+    }
+
+    @Test
+    void preluSlopesFollowTheLearnedSlopeAndExplainThemselvesOtherwise() {
+        PReluSlopesChart chart = onFx(PReluSlopesChart::new);
+        Snapshot relu = InstrumentFx.trained(InstrumentFx.smallClassic(), 1);
+        onFx(() -> {
+            chart.setSnapshot(relu);
+            render(chart, W, H);
+        });
+        assertEquals(PReluSlopesChart.NO_PRELU, chart.note());
+
+        ExperimentConfig c = InstrumentFx.smallClassic().withOptimizer(OptimizerSpec.of(OptimizerKind.ADAM, 1e-2))
+                .withModels(List.of(Activations.PRELU, Activations.LINEAR));
+        Snapshot prelu = InstrumentFx.trained(c, 5);
+        WritableImage image = onFx(() -> {
+            chart.setSnapshot(prelu);
+            return render(chart, W, H);
+        });
+        assertEquals("", chart.note());
+        PlotViewport v = chart.viewport();
+        List<Series> slopes = prelu.histories().get(0).learnedSlope();
+        for (int l = 0; l < slopes.size(); l++) {
+            int layer = l;
+            Color shade = onFx(() -> chart.shade(chart.color(ChartCanvas.ChartColor.ACTIVATION), layer, slopes.size()));
+            double px = v.pixelX(slopes.get(l).length() - 1);
+            double py = v.pixelY(slopes.get(l).last());
+            assertTrue(count(image, px - 3, py - 3, px + 3, py + 3, shade, 12) > 0,
+                    "layer " + (l + 1) + " slope " + slopes.get(l).last());
+        }
+    }
+}
