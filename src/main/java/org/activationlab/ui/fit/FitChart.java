@@ -603,7 +603,8 @@ public final class FitChart extends ChartCanvas {
             texts[k++] = "True function " + data.target().get().displayName();
         }
         for (ModelStats m : models) {
-            texts[k++] = widest ? modelLabel(m) + "  MSE 0.00e-00" : legendText(m);
+            // The widest MSE form in place of the live one (the rest, e.g. the epoch, as is).
+            texts[k++] = widest ? legendText(m).replace(formatMse(m.mse()), "0.00e-00") : legendText(m);
         }
         return texts;
     }
