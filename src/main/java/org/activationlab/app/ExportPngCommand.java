@@ -7,7 +7,6 @@ import org.activationlab.engine.Echo;
 import org.activationlab.training.AtomicOutput;
 import org.activationlab.training.ExperimentFile;
 import org.activationlab.training.ExperimentFileException;
-import org.activationlab.ui.files.ExperimentImage;
 import org.activationlab.ui.files.PngExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

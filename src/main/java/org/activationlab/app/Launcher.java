@@ -47,6 +47,7 @@ public final class Launcher {
         picocli.CommandLine commandLine = ActivationLabCommand.commandLine();
         commandLine.addSubcommand("bench-ui", new UiBenchmarkCommand());
         commandLine.addSubcommand("export-png", new ExportPngCommand());
+        commandLine.addSubcommand("export-gif", new ExportGifCommand());
         return commandLine;
     }
 }

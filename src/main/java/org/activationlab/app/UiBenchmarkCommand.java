@@ -30,17 +30,27 @@ final class UiBenchmarkCommand implements Callable<Integer> {
             + "prints FPS, frame times and epochs/s per model.")
     boolean race;
 
+    @Option(names = "--preload-epochs", defaultValue = "0", paramLabel = "N",
+            description = "Start with N epochs of made-up history (statistics scattered around the "
+                    + "first ones, a switch marker every 150 epochs), to measure the frame cost after "
+                    + "a long run at once, 0–10000000 (default: ${DEFAULT-VALUE}).")
+    int preloadEpochs;
+
     @Override
     public Integer call() throws InterruptedException {
         if (!(seconds >= 1 && seconds <= 600)) {
             throw new CliException("--seconds must be 1–600, got " + seconds);
+        }
+        if (preloadEpochs < 0 || preloadEpochs > 10_000_000) {
+            throw new CliException("--preload-epochs must be 0–10000000, got " + preloadEpochs);
         }
         var missing = Display.missing();
         if (missing.isPresent()) {
             throw new CliException(missing.get());
         }
         try {
-            return new UiBenchmark(seconds, race).run(spec.commandLine().getOut());
+            return new UiBenchmark(seconds, race).withPreloadEpochs(preloadEpochs)
+                    .run(spec.commandLine().getOut());
         } catch (UnsupportedOperationException toolkitFailure) {
             throw new CliException(Display.cannotOpen(toolkitFailure));
         }

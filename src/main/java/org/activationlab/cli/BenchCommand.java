@@ -1,11 +1,13 @@
 package org.activationlab.cli;
 
 import org.activationlab.engine.MatrixKernels;
+import org.activationlab.engine.Activation;
 import org.activationlab.engine.Activations;
 import org.activationlab.engine.Dataset;
 import org.activationlab.engine.NetworkSpec;
 import org.activationlab.engine.OptimizerKind;
 import org.activationlab.engine.OptimizerSpec;
+import org.activationlab.training.EpochWorkers;
 import org.activationlab.training.ExperimentConfig;
 import org.activationlab.training.TrainingSession;
 import picocli.CommandLine.Command;
@@ -23,18 +25,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.IntPredicate;
 import java.util.stream.Stream;
 
 /**
  * {@code bench}: times the seed experiment — a ReLU and a Linear model, 1-64-64-1, Adam 1e-3,
  * batch 32, seed 42, 1000 points of sin(x) — trained in lockstep from fresh weights, after
  * untimed warm-up repetitions, through the app's {@link TrainingSession}. Building the models is
- * not timed. Two figures, measured in alternating repetitions so that both see the same load from
- * other processes: training only, and with the per-epoch statistics the app gathers (every model
- * measured after every epoch).
+ * not timed. Five figures, measured in alternating repetitions so that all see the same load
+ * from other processes: training only, on one thread and with each model on its own worker
+ * ({@link EpochWorkers}); with every model measured after every epoch, on one thread and on the
+ * workers; and with the statistics the window needs at Max speed (each model measured at most 60
+ * times a second, as many as frames are drawn). {@code --width}/{@code --depth} time another
+ * shape.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         versionProvider = ActivationLabCommand.VersionProvider.class, sortOptions = false,
+        resourceBundle = "org.activationlab.cli.SettingOptions$Help",
         description = "Time the seed experiment (ReLU + Linear, 1-64-64-1, Adam 1e-3, batch 32, "
                 + "1000 points of sin(x)) and print seconds, epochs/s and GFLOP/s.")
 public final class BenchCommand implements Callable<Integer> {
@@ -57,17 +64,45 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Epochs per model and repetition, 1–10000 (default: ${DEFAULT-VALUE}).")
     int epochs;
 
+    @Option(names = "--width", defaultValue = "64", paramLabel = "N", descriptionKey = "WIDTH")
+    int width;
+
+    @Option(names = "--depth", defaultValue = "2", paramLabel = "N", descriptionKey = "DEPTH")
+    int depth;
+
     /** The models' MSE after the last repetition, printed as a check that training worked. */
     private final double[] finalMse = new double[2];
+    private final double[] oneThreadMse = new double[2];
+    private boolean parallelDiffers;
+
+    /** How often a figure measures the models' statistics. */
+    enum Statistics {
+        NONE,
+        /** After every epoch, as the command line's {@code train} does. */
+        EVERY_EPOCH,
+        /**
+         * What the window needs at Max speed: each model at most 60 times a second (the frame
+         * rate), and after the last epoch.
+         */
+        WINDOW_RATE
+    }
+
+    /** One figure: its label, the threads it trains on, and its statistics. */
+    record Figure(String label, int threads, Statistics statistics) {
+    }
+
+    private static final long FRAME_NANOS = 1_000_000_000L / 60;
 
     @Override
     public Integer call() {
         TrainCommand.checkRange("--repeat", repeat, 1, 100);
         TrainCommand.checkRange("--warmup", warmup, 0, 100);
         TrainCommand.checkRange("--epochs", epochs, 1, 10_000);
+        TrainCommand.checkRange("--width", width, 1, NetworkSpec.MAX_WIDTH);
+        TrainCommand.checkRange("--depth", depth, 1, NetworkSpec.MAX_DEPTH);
         PrintWriter out = spec.commandLine().getOut();
         Dataset data = Dataset.classic();
-        NetworkSpec shape = NetworkSpec.classic(Activations.RELU);
+        NetworkSpec shape = network(Activations.RELU);
         FlopCount.Epoch flops = FlopCount.perEpoch(shape.layerSizes(), data.size(), BATCH);
         double flopsPerRepetition = 2.0 * epochs * flops.total();
 
@@ -87,27 +122,55 @@ public final class BenchCommand implements Callable<Integer> {
         out.flush();
 
         double loadBefore = loadAverage();
-        // Interleaved, so that both figures see the same competition from other processes.
-        for (int i = 0; i < warmup; i++) {
-            repetition(data, false);
-            repetition(data, true);
+        int threads = EpochWorkers.sizeFor(2);
+        List<Figure> figures = List.of(
+                new Figure("training only:", 1, Statistics.NONE),
+                new Figure("training only, " + threads + " threads:", threads, Statistics.NONE),
+                new Figure("with per-epoch statistics:", 1, Statistics.EVERY_EPOCH),
+                new Figure("per-epoch statistics, " + threads + " threads:", threads, Statistics.EVERY_EPOCH),
+                new Figure("statistics at 60 Hz, " + threads + " threads:", threads, Statistics.WINDOW_RATE));
+        double[][] times = new double[figures.size()][repeat];
+        try (EpochWorkers workers =
+                     new EpochWorkers(threads, "bench-worker")) {
+            // Interleaved, so that every figure sees the same competition from other processes.
+            for (int i = 0; i < warmup; i++) {
+                for (Figure f : figures) {
+                    repetition(data, f, workers);
+                }
+            }
+            for (int i = 0; i < repeat; i++) {
+                for (int k = 0; k < figures.size(); k++) {
+                    times[k][i] = repetition(data, figures.get(k), workers);
+                    if (k == 0) {
+                        oneThreadMse[0] = finalMse[0];
+                        oneThreadMse[1] = finalMse[1];
+                    } else if (figures.get(k).statistics() == Statistics.NONE
+                            && (Double.doubleToRawLongBits(finalMse[0]) != Double.doubleToRawLongBits(oneThreadMse[0])
+                            || Double.doubleToRawLongBits(finalMse[1]) != Double.doubleToRawLongBits(oneThreadMse[1]))) {
+                        parallelDiffers = true;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("bench was interrupted");
         }
-        double[] train = new double[repeat];
-        double[] withStats = new double[repeat];
-        for (int i = 0; i < repeat; i++) {
-            train[i] = repetition(data, false);
-            withStats[i] = repetition(data, true);
+        for (int k = 0; k < figures.size(); k++) {
+            Figure f = figures.get(k);
+            double med = median(times[k]);
+            String comparison = k == 0 ? String.format(Locale.ROOT, "  %6.2f GFLOP/s (median; best %.2f)",
+                    flopsPerRepetition / med / 1e9, flopsPerRepetition / min(times[k]) / 1e9)
+                    : f.statistics() == Statistics.NONE
+                    ? String.format(Locale.ROOT, "  %6.2f GFLOP/s; %.2f× the one-thread figure",
+                    flopsPerRepetition / med / 1e9, median(times[0]) / med)
+                    : String.format(Locale.ROOT, "  statistics cost %+.0f%% over training on %s",
+                    100 * (med / median(times[f.threads() == 1 ? 0 : 1]) - 1),
+                    f.threads() == 1 ? "one thread" : f.threads() + " threads");
+            out.printf(Locale.ROOT, "%-34s min %.3f s  median %.3f s  %7.1f epochs/s%s%n",
+                    f.label(), min(times[k]), med, epochs / med, comparison);
         }
-        double trainMedian = median(train);
-        double statsMedian = median(withStats);
-        out.printf(Locale.ROOT, "training only:             min %.3f s  median %.3f s  %7.1f epochs/s"
-                        + "  %6.2f GFLOP/s (median; best %.2f)%n",
-                min(train), trainMedian, epochs / trainMedian, flopsPerRepetition / trainMedian / 1e9,
-                flopsPerRepetition / min(train) / 1e9);
-        out.printf(Locale.ROOT, "with per-epoch statistics: min %.3f s  median %.3f s  %7.1f epochs/s"
-                        + "  %6.2f GFLOP/s of training FLOPs (median); statistics cost %+.0f%%%n",
-                min(withStats), statsMedian, epochs / statsMedian,
-                flopsPerRepetition / statsMedian / 1e9, 100 * (statsMedian / trainMedian - 1));
+        out.printf(Locale.ROOT, "parallel and one-thread final MSE %s bit for bit%n",
+                parallelDiffers ? "DIFFER" : "agree");
         double loadAfter = loadAverage();
         if (loadBefore >= 0) {
             out.printf(Locale.ROOT, "system load average %.2f before, %.2f after, on %d processors%s%n",
@@ -122,14 +185,32 @@ public final class BenchCommand implements Callable<Integer> {
 
     /**
      * One repetition from fresh weights: both models, {@link #epochs} epochs each, through the
-     * app's {@link TrainingSession}; with statistics, every model is measured after every epoch.
+     * app's {@link TrainingSession}, each model on its fixed worker when the figure has more than
+     * one thread.
      */
-    private double repetition(Dataset data, boolean statistics) {
+    private double repetition(Dataset data, Figure figure, EpochWorkers workers) throws InterruptedException {
         TrainingSession session = TrainingSession.build(seedExperiment(data));
+        long[] lastMeasured = new long[session.modelCount()];
+        IntPredicate measure = switch (figure.statistics()) {
+            case NONE -> i -> false;
+            case EVERY_EPOCH -> i -> true;
+            case WINDOW_RATE -> i -> {
+                long now = System.nanoTime();
+                boolean due = now - lastMeasured[i] >= FRAME_NANOS || session.epoch() == epochs;
+                if (due) {
+                    lastMeasured[i] = now;
+                }
+                return due;
+            };
+        };
         long start = System.nanoTime();
         for (int e = 0; e < epochs; e++) {
             // Training writes the models' weights, so none of it can be optimised away.
-            session.trainEpoch(NEVER, NEVER, i -> statistics);
+            if (figure.threads() == 1) {
+                session.trainEpoch(NEVER, NEVER, measure);
+            } else {
+                session.trainEpoch(workers, NEVER, NEVER, measure);
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         finalMse[0] = session.model(0).run().measure().mse();
@@ -140,10 +221,17 @@ public final class BenchCommand implements Callable<Integer> {
     private static final java.util.function.BooleanSupplier NEVER = () -> false;
 
     /** The seed experiment, limited to nothing: the loop above counts the epochs. */
-    private static ExperimentConfig seedExperiment(Dataset data) {
-        return new ExperimentConfig(data, NetworkSpec.classic(Activations.RELU),
+    private ExperimentConfig seedExperiment(Dataset data) {
+        return new ExperimentConfig(data, network(Activations.RELU),
                 List.of(Activations.RELU, Activations.LINEAR), OptimizerSpec.of(OptimizerKind.ADAM, 1e-3),
                 BATCH, SEED, 0);
+    }
+
+    /** The classic shape, or the {@code --width} × {@code --depth} one asked for. */
+    private NetworkSpec network(Activation activation) {
+        NetworkSpec classic = NetworkSpec.classic(activation);
+        return new NetworkSpec(depth, width, activation, classic.initializer(), classic.initScale(),
+                classic.biasInit());
     }
 
     /** The system load average of the last minute, or a negative value if unavailable. */

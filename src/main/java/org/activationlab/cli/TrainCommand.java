@@ -15,6 +15,7 @@ import org.activationlab.engine.OptimizerKind;
 import org.activationlab.engine.OptimizerSpec;
 import org.activationlab.engine.TargetFunction;
 import org.activationlab.training.AtomicOutput;
+import org.activationlab.training.ExperimentCode;
 import org.activationlab.training.ExperimentConfig;
 import org.activationlab.training.ExperimentFile;
 import org.activationlab.training.RunExport;
@@ -126,6 +127,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + "--open read (the epoch limit is --epochs).")
     Path saveExperiment;
 
+    @Option(names = "--emit", paramLabel = "FRAMEWORK",
+            description = "Print the experiment as a runnable keras or pytorch script instead of "
+                    + "training it (same data, shape, activations, initialiser, optimizer, batch, "
+                    + "epochs and seed).")
+    String emit;
+
     @Option(names = {"-q", "--quiet"},
             description = "Print only the final lines (and divergence warnings).")
     boolean quiet;
@@ -143,6 +150,9 @@ public final class TrainCommand implements Callable<Integer> {
             for (String warning : opened.warnings()) {
                 spec.commandLine().getErr().println("warning: " + open + ": " + warning);
             }
+        }
+        if (emit != null) {
+            return emitScript(config);
         }
         checkNotInput(csv, "--csv", data, "--data");
         checkNotInput(predictions, "--predictions", data, "--data");
@@ -175,6 +185,22 @@ public final class TrainCommand implements Callable<Integer> {
             }
             return diverged ? ActivationLabCommand.EXIT_DIVERGED : ActivationLabCommand.EXIT_OK;
         }
+    }
+
+    /** {@code --emit}: the script on standard output; nothing is trained or written. */
+    private int emitScript(ExperimentConfig config) {
+        ExperimentCode.Framework framework = ExperimentCode.Framework.byId(emit).orElseThrow(() ->
+                new CliException("unknown --emit '" + emit.strip() + "' (choose from keras, pytorch)"));
+        for (String option : List.of("--csv", "--predictions", "--save-experiment")) {
+            if (given(option)) {
+                throw new CliException("--emit prints a script and trains nothing, so it cannot be "
+                        + "combined with " + option);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(ExperimentCode.script(framework, config, epochs));
+        out.flush();
+        return ActivationLabCommand.EXIT_OK;
     }
 
     /** Checks every option and builds the experiment (the epoch count stays on this command). */

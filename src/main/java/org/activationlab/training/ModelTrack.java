@@ -113,6 +113,11 @@ public final class ModelTrack {
         history.add(stats, !stale, run.epoch(), run.lastTrainLoss());
     }
 
+    /** Appends a made-up entry ({@link HistoryPreload}, for the UI benchmark only). */
+    void recordPreloaded(ModelStats made) {
+        history.add(made, false, run.epoch(), made.trainLoss());
+    }
+
     /** After a switch restarted or changed the model: its statistics must show it at once. */
     void remeasure() {
         stats = run.measure();

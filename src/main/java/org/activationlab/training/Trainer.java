@@ -53,6 +53,10 @@ public final class Trainer implements AutoCloseable {
     private volatile boolean running = true;
     private final long memoryBudget;
     private final Thread thread;
+    private final FramePacing pacing = new FramePacing();
+    /** The models of an epoch train side by side, each on its fixed worker (one per core). */
+    private final EpochWorkers workers =
+            new EpochWorkers(EpochWorkers.sizeFor(Integer.MAX_VALUE), "activation-lab-trainer-worker");
 
     // State below is owned by the trainer thread (set up before it starts).
     private TrainingSession session;
@@ -158,6 +162,11 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
+    /** Where a window reports its frame times, so that training at Max speed leaves it enough. */
+    public FramePacing pacing() {
+        return pacing;
+    }
+
     /** Waits for the outcome of command {@code id} and returns it. */
     public CommandOutcome awaitOutcome(long id, long timeoutMillis)
             throws InterruptedException, java.util.concurrent.TimeoutException {
@@ -186,6 +195,7 @@ public final class Trainer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        workers.close();
     }
 
     private void publish() {
@@ -230,11 +240,19 @@ public final class Trainer implements AutoCloseable {
                     nextEpochAt = Math.max(nextEpochAt + periodNanos(), started);
                     divergedBefore = session.divergedCount();
                 }
-                if (session.trainEpoch(stopTraining, commandOrClose, measurePolicy)) {
+                if (session.trainEpoch(workers, stopTraining, commandOrClose, measurePolicy)) {
                     endedEpoch();
                 }
                 if (running) {
                     publish(); // an epoch ended, or progress inside one, or before commands
+                }
+                long rest = Double.isInfinite(speed) && !session.epochUnderWay() ? pacing.restNanos() : 0;
+                if (rest > 0 && running) {
+                    // At Max speed the window's frames come first: rest while they run late.
+                    Envelope command = commands.poll(rest, TimeUnit.NANOSECONDS);
+                    if (command != null) {
+                        drain(command);
+                    }
                 }
             } catch (InterruptedException e) {
                 if (!running) {
@@ -267,18 +285,43 @@ public final class Trainer implements AutoCloseable {
      * {@link org.activationlab.engine.ModelRun#measure()} costs about half an epoch of training,
      * so with more models (a race of 13) trained at Max speed or falling behind the requested
      * one, each is measured only every {@link #STATS_INTERVAL}-th epoch, staggered so that every
-     * epoch measures a few of them, and always when training stops or pauses.
+     * epoch measures a few of them, and always when training stops or pauses. With fewer models
+     * at Max speed, each is measured at the rate the window draws ({@link #measureModel}).
      */
     static final int FULL_STATS_MODELS = 4;
     static final int STATS_INTERVAL = 12;
+
+    /**
+     * In a hurry with few models, a model is measured when a reader (the window) has taken the
+     * last snapshot, or at the latest after this long: the statistics are gathered at the rate
+     * they are drawn, not for epochs no frame shows.
+     */
+    static final long MEASURE_AT_LEAST_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private long[] lastMeasuredNanos = new long[0];
 
     /** Whether model {@code i} is measured at the end of the session epoch just trained. */
     private boolean measureModel(int i) {
         boolean lastEpoch = (!playing && stepsRequested <= 1) || !session.canTrain()
                 || session.divergedCount() > divergedBefore;
         boolean hurry = epochStartedLate || Double.isInfinite(speed);
-        return lastEpoch || !hurry || session.modelCount() <= FULL_STATS_MODELS
-                || (session.epoch() + i) % STATS_INTERVAL == 0;
+        if (lastEpoch || !hurry) {
+            return true;
+        }
+        if (session.modelCount() > FULL_STATS_MODELS) {
+            return (session.epoch() + i) % STATS_INTERVAL == 0;
+        }
+        if (!playing) {
+            return true; // steps: the class looks at each one
+        }
+        if (lastMeasuredNanos.length != session.modelCount()) {
+            lastMeasuredNanos = new long[session.modelCount()];
+        }
+        long now = System.nanoTime();
+        boolean due = pending.get() == null || now - lastMeasuredNanos[i] >= MEASURE_AT_LEAST_NANOS;
+        if (due) {
+            lastMeasuredNanos[i] = now;
+        }
+        return due;
     }
 
     private void endedEpoch() {
@@ -403,6 +446,8 @@ public final class Trainer implements AutoCloseable {
                 recentCount = 0;
             } else if (command instanceof TrainerCommand.SwitchActivation s) {
                 session.switchActivation(s.model(), s.activation(), s.mode());
+            } else if (command instanceof TrainerCommand.PreloadHistory p) {
+                session.preloadHistory(p.epochs());
             } else {
                 throw new IllegalArgumentException("unknown command " + command);
             }

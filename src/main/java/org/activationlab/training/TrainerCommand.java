@@ -64,4 +64,17 @@ public sealed interface TrainerCommand {
 
     /** Replace the whole experiment (a lesson, an opened file): restarts everything. */
     record Load(ExperimentConfig config) implements TrainerCommand { }
+
+    /**
+     * For the UI benchmark: append {@code epochs} epochs of made-up history (statistics scattered
+     * around the current ones, a switch marker every 150 epochs) without training, so that the
+     * frame cost of a long run can be measured at once. The models do not change.
+     */
+    record PreloadHistory(int epochs) implements TrainerCommand {
+        public PreloadHistory {
+            if (epochs < 0 || epochs > 10_000_000) {
+                throw new IllegalArgumentException("preload must be 0–10,000,000 epochs, got " + epochs);
+            }
+        }
+    }
 }

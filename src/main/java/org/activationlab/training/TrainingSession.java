@@ -214,6 +214,60 @@ public final class TrainingSession {
         return true;
     }
 
+    /**
+     * The same with the models side by side on {@code workers}: each model of the epoch trains
+     * (and then is measured) on its fixed worker ({@link EpochWorkers}), so its numbers are bit
+     * for bit those of {@link #trainEpoch(BooleanSupplier, BooleanSupplier, IntPredicate)}.
+     * {@code measure} is asked on the calling thread; {@code stop} and {@code stopMeasuring} on
+     * the workers, so they must be thread-safe.
+     *
+     * @throws InterruptedException if the calling thread is interrupted while the workers run
+     */
+    public boolean trainEpoch(EpochWorkers workers, BooleanSupplier stop, BooleanSupplier stopMeasuring,
+                              IntPredicate measure) throws InterruptedException {
+        List<ModelTrack> models = modelsInEpoch();
+        if (models.isEmpty()) {
+            inEpoch = null;
+            epochDone = null;
+            return false;
+        }
+        boolean[] done = epochDone;
+        workers.run(models.size(), k -> {
+            ModelTrack t = models.get(k);
+            if (!done[t.index()]) {
+                done[t.index()] = t.trainUntilEpochEnd(stop);
+            }
+        });
+        for (ModelTrack t : models) {
+            if (!done[t.index()]) {
+                return false;
+            }
+        }
+        boolean[] trained = inEpoch;
+        inEpoch = null;
+        epochDone = null;
+        epoch++;
+        boolean[] measured = new boolean[tracks.size()];
+        for (int i = 0; i < tracks.size(); i++) {
+            measured[i] = trained[i] && measure.test(i);
+        }
+        workers.run(tracks.size(), i -> tracks.get(i).recordEpoch(trained[i], measured[i], stopMeasuring));
+        return true;
+    }
+
+    /**
+     * For the UI benchmark only: {@code epochs} session epochs of made-up history and switch
+     * markers ({@link HistoryPreload}); nothing trains.
+     */
+    void preloadHistory(int epochs) {
+        if (inEpoch != null) {
+            throw new IllegalStateException("a session epoch is under way");
+        }
+        HistoryPreload.append(epochs, epoch + 1, tracks, switches,
+                org.activationlab.engine.Activations.all());
+        epoch += epochs;
+    }
+
     /** One whole session epoch, every model measured (the command line, the benchmark, tests). */
     public void trainEpoch() {
         trainEpoch(NEVER, NEVER, i -> true);

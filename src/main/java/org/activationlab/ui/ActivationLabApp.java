@@ -7,6 +7,7 @@ import org.activationlab.training.ExperimentConfig;
 import org.activationlab.training.Trainer;
 import org.activationlab.ui.classroom.Classroom;
 import org.activationlab.ui.files.FileActions;
+import org.activationlab.ui.experiment.ExperimentCodeDialog;
 import org.activationlab.ui.files.FileMenu;
 import org.activationlab.ui.lessons.LessonGuide;
 
@@ -38,6 +39,7 @@ public class ActivationLabApp extends Application {
         WindowPreferences.restore(stage, preferences);
         FileActions files = new FileActions(view, preferences);
         new FileMenu(view, files).install();
+        ExperimentCodeDialog.install(view);
         files.currentFileProperty().addListener((obs, old, now) -> stage.setTitle(
                 now == null ? "Activation Lab" : now.getFileName() + " — Activation Lab"));
         stage.setOnHidden(e -> {

@@ -1,6 +1,10 @@
 package org.activationlab.ui;
 
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -10,7 +14,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
@@ -23,13 +27,16 @@ import org.activationlab.engine.Activation;
 import org.activationlab.engine.ModelStats;
 import org.activationlab.training.Snapshot;
 import org.activationlab.ui.chart.ChartCanvas;
+import org.activationlab.ui.chart.ModelText;
+import org.activationlab.ui.chart.PlotOverlay;
 import org.activationlab.ui.experiment.ExperimentController;
-import org.activationlab.ui.fit.FitPointer;
 import org.activationlab.ui.fit.FitChart;
+import org.activationlab.ui.fit.FitPointer;
 import org.activationlab.ui.fit.LossChart;
 import org.activationlab.ui.gallery.ActivationCard;
 import org.activationlab.ui.gallery.ActivationGallery;
 import org.activationlab.ui.instruments.Instruments;
+import org.activationlab.ui.race.RaceMode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +44,17 @@ import java.util.Locale;
 import java.util.function.LongConsumer;
 
 /**
- * The main window's content: toolbar, fit chart over loss chart, activation cards at the side
- * and a status line. One {@link AnimationTimer} takes the newest snapshot once per frame and
- * redraws only the charts that changed.
+ * The main window's content and its one owner: toolbar, fit chart over loss chart, activation
+ * cards at the side and a status line. Features do not reach into it; they get places from it —
+ * a menu ({@link #menu}), keys ({@link #shortcuts}), an instrument tab ({@link #addInstrument}),
+ * an overlay over the charts ({@link #addOverlay}, {@link #addFitOverlay}), the strip above the
+ * charts ({@link #setGuide}), the left panel ({@link #setLeftPanel}) — and a mode
+ * ({@link #enterMode}): the window is in exactly one {@link WindowMode}, with presentation laid
+ * over any of them ({@link #setPresenting}). The centre and the side column are derived from the
+ * mode, so entering and leaving in any order gives back what the mode shows.
+ *
+ * <p>One {@link AnimationTimer} takes the newest snapshot once per frame and redraws only the
+ * charts that changed.
  */
 public final class MainView extends BorderPane {
 
@@ -62,7 +77,22 @@ public final class MainView extends BorderPane {
     private final List<ChartCanvas> charts = new ArrayList<>();
     private final Node defaultContent;
     private LongConsumer frameListener;
+    /** The previous frame's pulse time, 0 before the first. */
+    private long lastFrameNanos;
     private final ExperimentController experiment;
+    private final RaceMode race;
+    private final ReadOnlyObjectWrapper<WindowMode> mode = new ReadOnlyObjectWrapper<>(this, "mode", WindowMode.CHARTS);
+    /** What the current mode's feature does when the mode ends (by itself or for another mode). */
+    private Runnable modeEnded = () -> { };
+    /** What the current mode shows in the centre; null for the charts. */
+    private Node modeContent;
+    private final ReadOnlyBooleanWrapper presenting = new ReadOnlyBooleanWrapper(this, "presenting");
+    private Node leftPanel;
+    private Node guide;
+    private final HBox presentationControls = new HBox();
+    private final HBox statusBar;
+    /** Below this window width an open left panel takes the gallery's room (1024 px screens). */
+    public static final double NARROW = 1200;
     private final FitPointer pointer;
     private final UndoActions undo;
 
@@ -78,6 +108,8 @@ public final class MainView extends BorderPane {
         }
         top = new VBox(menuBar, controls);
         setTop(top);
+        presentationControls.getStyleClass().add("presentation-controls");
+        presentationControls.setAlignment(Pos.CENTER_LEFT);
 
         fitChart.setId("fit-chart");
         lossChart.setId("loss-chart");
@@ -117,14 +149,13 @@ public final class MainView extends BorderPane {
         bannerAndCentre.getStyleClass().add("centre-column");
         setCenter(bannerAndCentre);
 
-        gallery = new ActivationGallery(model::selectActivation);
+        gallery = new ActivationGallery(model);
         for (ActivationCard card : gallery.cards()) {
             registerChart(card.plot());
         }
-        setRight(gallery);
 
         status.setId("status");
-        HBox statusBar = new HBox(status);
+        statusBar = new HBox(status);
         statusBar.getStyleClass().add("status-bar");
         setBottom(statusBar);
 
@@ -139,8 +170,11 @@ public final class MainView extends BorderPane {
                 onFrame(now);
             }
         };
+        widthProperty().addListener((obs, old, now) -> layoutWindow());
+        layoutWindow();
         Instruments.install(this);
         experiment = new ExperimentController(this);
+        race = RaceMode.install(this);
         pointer = new FitPointer(this);
         undo = new UndoActions(this);
         // Until the shell's menus place them: the pointer's tools and undo in the Experiment menu.
@@ -169,6 +203,116 @@ public final class MainView extends BorderPane {
         controls.getChildren().add(group);
     }
 
+    /** The window's mode now. */
+    public ReadOnlyObjectProperty<WindowMode> modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    public WindowMode mode() {
+        return mode.get();
+    }
+
+    /**
+     * Puts the window in {@code newMode} for a feature. The mode it was in ends first (its
+     * feature's {@code onEnd} runs: a race stops, a lesson closes), the centre goes back to the
+     * charts until the feature sets its content, and the side column follows the new mode.
+     * Entering the mode the window is already in only replaces {@code onEnd}.
+     *
+     * @param onEnd what the feature does when its mode ends, by {@link #leaveMode} or because
+     *              another mode was entered; runs once, after the window has left the mode
+     */
+    public void enterMode(WindowMode newMode, Runnable onEnd) {
+        if (newMode == WindowMode.CHARTS) {
+            leaveMode(mode.get());
+            return;
+        }
+        if (mode.get() != newMode) {
+            endMode();
+            modeContent = null;
+            mode.set(newMode);
+            layoutWindow();
+        }
+        modeEnded = onEnd;
+    }
+
+    /** Ends {@code m} if it is the window's mode, back to the charts; otherwise does nothing. */
+    public void leaveMode(WindowMode m) {
+        if (mode.get() == m && m != WindowMode.CHARTS) {
+            endMode();
+            layoutWindow();
+        }
+    }
+
+    private void endMode() {
+        Runnable ended = modeEnded;
+        modeEnded = () -> { };
+        modeContent = null;
+        mode.set(WindowMode.CHARTS);
+        ended.run();
+    }
+
+    /**
+     * Presentation, over whatever mode the window is in: the menu and control bars, the side
+     * column and the status bar fold away so the charts take the space; false brings them back.
+     */
+    public void setPresenting(boolean on) {
+        presenting.set(on);
+        layoutWindow();
+    }
+
+    public ReadOnlyBooleanProperty presentingProperty() {
+        return presenting.getReadOnlyProperty();
+    }
+
+    public boolean isPresenting() {
+        return presenting.get();
+    }
+
+    /** The panel on the left (the experiment drawer); null for none. */
+    public void setLeftPanel(Node panel) {
+        leftPanel = panel;
+        layoutWindow();
+    }
+
+    public Node leftPanel() {
+        return leftPanel;
+    }
+
+    /**
+     * Lays the window out from its state: the centre from the mode, the side column from the
+     * mode (the gallery also steps aside for the left panel in a narrow window), the bars from
+     * presentation.
+     */
+    private void layoutWindow() {
+        Node content = modeContent == null ? defaultContent : modeContent;
+        if (centre.getChildren().get(0) != content) {
+            centre.getChildren().set(0, content);
+        }
+        updateHint(model.snapshot());
+        if (getLeft() != leftPanel) {
+            setLeft(leftPanel);
+        }
+        boolean crowded = leftPanel != null && getWidth() > 0 && getWidth() < NARROW;
+        Node right = mode.get().showsGallery() && !crowded ? gallery : null;
+        if (getRight() != right) {
+            setRight(right);
+        }
+        // Presenting, the class sees the charts and the lesson strip (its text is what they read).
+        boolean present = presenting.get();
+        for (Node bar : new Node[]{menuBar, controls, gallery, statusBar}) {
+            bar.setVisible(!present);
+            bar.setManaged(!present);
+        }
+        boolean topShows = !present || guide != null;
+        top.setVisible(topShows);
+        top.setManaged(topShows);
+    }
+
+    /** Race mode: every activation at once. */
+    public RaceMode race() {
+        return race;
+    }
+
     /** The experiment drawer, race mode and data editing. */
     public ExperimentController experiment() {
         return experiment;
@@ -190,6 +334,10 @@ public final class MainView extends BorderPane {
     }
 
     private void onFrame(long now) {
+        if (lastFrameNanos != 0) {
+            model.trainer().pacing().frameShown(now - lastFrameNanos);
+        }
+        lastFrameNanos = now;
         model.pullSnapshot();
         for (int i = 0; i < charts.size(); i++) {
             ChartCanvas chart = charts.get(i);
@@ -218,9 +366,11 @@ public final class MainView extends BorderPane {
     /** Installs the window's keys (see {@link #shortcuts()}). */
     public void installKeys(Scene scene) {
         shortcuts.install(scene);
-        // Esc in a text field, or a click on the charts, gives the keys back to the window.
+        // Esc in a field one types into (or on a slider), or a click on the charts, gives the
+        // keys back to the window.
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && scene.getFocusOwner() instanceof TextInputControl) {
+            Node focus = scene.getFocusOwner();
+            if (e.getCode() == KeyCode.ESCAPE && (Shortcuts.isEditable(focus) || focus instanceof Slider)) {
                 requestFocus();
                 e.consume();
             }
@@ -303,13 +453,19 @@ public final class MainView extends BorderPane {
     }
 
     /**
-     * Replaces what the centre shows (the fit chart and instruments by default; race mode's grid
-     * for instance); null restores the default. The "Press Space" hint belongs to the charts and
-     * hides while other content shows.
+     * What the current mode shows in the centre instead of the fit chart and instruments (race
+     * mode's grid, a lesson's panel); null shows the charts. Reset to the charts whenever the
+     * mode changes. The "Press Space" hint belongs to the charts and hides while other content
+     * shows.
      */
     public void setMainContent(Node content) {
-        centre.getChildren().set(0, content == null ? defaultContent : content);
-        updateHint(model.snapshot());
+        modeContent = content;
+        layoutWindow();
+    }
+
+    /** Draws {@code overlay} over the fit chart's curves with every snapshot. */
+    public void addFitOverlay(PlotOverlay overlay) {
+        fitChart.addOverlay(overlay);
     }
 
     /** What the centre shows now (the default charts, or a feature's content). */
@@ -327,10 +483,20 @@ public final class MainView extends BorderPane {
      * lesson's explanation); null removes it.
      */
     public void setGuide(Node guide) {
+        this.guide = guide;
         top.getChildren().setAll(menuBar, controls);
         if (guide != null) {
             top.getChildren().add(guide);
         }
+        layoutWindow();
+    }
+
+    /**
+     * A place on presentation mode's slim bar for a feature's controls (a lesson's Back and
+     * Next); whoever draws the slim bar shows this node in it.
+     */
+    public HBox presentationControls() {
+        return presentationControls;
     }
 
     /**
@@ -389,12 +555,12 @@ public final class MainView extends BorderPane {
             sb.append("   ·   ").append(s.models().size()).append(" models");
             if (best != null) {
                 sb.append(", leading: ").append(best.activation().displayName())
-                        .append(" MSE ").append(FitChart.formatMse(best.mse()));
+                        .append(" MSE ").append(ModelText.mse(best.mse()));
             }
         } else {
             for (ModelStats m : s.models()) {
-                sb.append("   ·   ").append(FitChart.modelLabel(m)).append(": ")
-                        .append(m.diverged() ? "diverged" : "MSE " + FitChart.formatMse(m.mse()));
+                sb.append("   ·   ").append(ModelText.label(m)).append(": ")
+                        .append(m.diverged() ? "diverged" : "MSE " + ModelText.mse(m.mse()));
             }
         }
         sb.append("   ·   ").append(s.config().network().shapeText()).append(", ")
@@ -425,7 +591,7 @@ public final class MainView extends BorderPane {
         } else {
             sb.append("Epochs: ");
             for (int i = 0; i < s.models().size(); i++) {
-                sb.append(i == 0 ? "" : ", ").append(FitChart.modelLabel(s.models().get(i)))
+                sb.append(i == 0 ? "" : ", ").append(ModelText.label(s.models().get(i)))
                         .append(' ').append(s.modelEpoch(i)).append(limit);
             }
         }
@@ -446,7 +612,7 @@ public final class MainView extends BorderPane {
         boolean sameEpoch = diverged.stream().mapToInt(ModelStats::divergedAtEpoch).distinct().count() == 1;
         List<String> names = new ArrayList<>();
         for (ModelStats m : diverged) {
-            names.add("the " + FitChart.modelLabel(m)
+            names.add("the " + ModelText.label(m)
                     + (sameEpoch ? "" : " (at epoch " + m.divergedAtEpoch() + ")"));
         }
         boolean one = diverged.size() == 1;

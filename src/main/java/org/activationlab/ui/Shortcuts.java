@@ -1,6 +1,10 @@
 package org.activationlab.ui;
 
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -82,16 +86,28 @@ public final class Shortcuts {
     }
 
     /**
-     * Whether the focused control needs this key itself: a text field every plain key, a slider
-     * or spinner the arrow keys (so a drawer slider can be moved from the keyboard). Choice boxes
-     * are left out: the toolbar's keep the focus after a click, and → must still step.
+     * Whether the focused control needs this key itself: anything one types into (a text field,
+     * a spinner, an editable combo box — their editor is not the focus owner, the control is)
+     * every plain key, so "7" in the drawer's Depth spinner is a digit and Space a space, not an
+     * activation switch or Play; a slider the arrow keys, and a slider being dragged every plain
+     * key. Choice boxes are left out: the toolbar's keep the focus after a
+     * click, and → must still step.
      */
-    static boolean focusWantsKey(javafx.scene.Node focus, KeyEvent event) {
-        if (focus instanceof TextInputControl) {
+    static boolean focusWantsKey(Node focus, KeyEvent event) {
+        if (isEditable(focus)) {
             return true;
         }
-        return event.getCode().isArrowKey() && (focus instanceof javafx.scene.control.Slider
-                || focus instanceof javafx.scene.control.Spinner);
+        if (focus instanceof Slider slider && slider.isValueChanging()) {
+            return true;
+        }
+        return event.getCode().isArrowKey() && focus instanceof Slider;
+    }
+
+    /** Whether {@code focus} is a control the user types into. */
+    public static boolean isEditable(Node focus) {
+        return focus instanceof TextInputControl
+                || focus instanceof Spinner
+                || (focus instanceof ComboBox<?> combo && combo.isEditable());
     }
 
     /**

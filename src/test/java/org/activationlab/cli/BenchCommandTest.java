@@ -49,9 +49,27 @@ class BenchCommandTest {
         assertTrue(lines.stream().anyMatch(l -> l.contains("27.41 M")), result.out());
         assertTrue(lines.stream().anyMatch(l -> l.matches("training only: +min \\d+\\.\\d{3} s +median "
                 + "\\d+\\.\\d{3} s +\\d+\\.\\d epochs/s +\\d+\\.\\d\\d GFLOP/s.*")), result.out());
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("with per-epoch statistics: min ")),
+        assertTrue(lines.stream().anyMatch(l -> l.matches("with per-epoch statistics: +min .*statistics cost .*")),
                 result.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("training only, \\d+ threads: +min .*epochs/s.*"
+                + "× the one-thread figure")), result.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("statistics at 60 Hz, \\d+ threads: +min .*")),
+                result.out());
+        assertTrue(lines.contains("parallel and one-thread final MSE agree bit for bit"), result.out());
         assertTrue(lines.stream().anyMatch(l -> l.matches("check: final mse relu=\\d\\.\\d{6} "
                 + "linear=\\d\\.\\d{6}")), result.out());
+    }
+
+    @Test
+    void widthAndDepthChooseTheNetworkAndBadValuesAreRefused() {
+        Cli.Result result = Cli.run("bench", "--repeat", "1", "--warmup", "0", "--epochs", "1",
+                "--width", "3", "--depth", "4");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("1-3-3-3-3-1"), result.out());
+        assertTrue(result.outLines().stream().anyMatch(l -> l.startsWith("training only:")), result.out());
+        Cli.Result tooWide = Cli.run("bench", "--width", "513");
+        assertEquals(2, tooWide.exitCode());
+        assertTrue(tooWide.err().contains("--width"), tooWide.err());
     }
 }

@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * With many models at Max speed the trainer measures each only every few epochs (staggered), and
- * every model when training stops; with the classic two, or on time for a slower speed, it
- * measures every epoch. Skipping a measurement must
+ * every model when training stops; with the classic two at Max speed, at the rate the window
+ * takes snapshots; on time for a slower speed, every epoch. Skipping a measurement must
  * not change training: the measured MSE equals that of a model trained on its own.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -33,15 +33,33 @@ class TrainerStatsIntervalTest {
                 Dataset.generate(TargetFunction.SIN, 200, Dataset.DEFAULT_MIN_X, Dataset.DEFAULT_MAX_X, 0, 0));
     }
 
+    /**
+     * At Max speed the classic two are measured at the rate a reader takes snapshots (here none
+     * does: at least every {@link Trainer#MEASURE_AT_LEAST_NANOS}), and always at the end. Where
+     * an epoch was measured its MSE is exactly that of a session measured every epoch on one
+     * thread; where not, it repeats the last measured value and says so.
+     */
     @Test
-    void twoModelsAreMeasuredAfterEveryEpoch() throws Exception {
-        try (Trainer trainer = new Trainer(config().withEpochLimit(8), Double.POSITIVE_INFINITY)) {
+    void twoModelsAtMaxSpeedAreMeasuredAtTheRateTheyAreReadAndAlwaysAtTheEnd() throws Exception {
+        ExperimentConfig config = config().withEpochLimit(40);
+        TrainingSession reference = TrainingSession.build(config);
+        for (int e = 0; e < 40; e++) {
+            reference.trainEpoch();
+        }
+        try (Trainer trainer = new Trainer(config, Double.POSITIVE_INFINITY)) {
             trainer.send(new TrainerCommand.Play());
-            Snapshot done = trainer.await(s -> s.epoch() == 8 && !s.playing(), WAIT);
-            for (ModelHistory h : done.histories()) {
-                assertEquals(9, h.mse().length());
-                for (int e = 1; e <= 8; e++) {
-                    assertNotEquals(h.mse().get(e - 1), h.mse().get(e), "epoch " + e + " was measured");
+            Snapshot done = trainer.await(s -> s.epoch() == 40 && !s.playing(), WAIT);
+            for (int m = 0; m < 2; m++) {
+                ModelHistory h = done.histories().get(m);
+                Series expected = reference.histories().get(m).mse();
+                assertEquals(41, h.mse().length());
+                assertTrue(h.measuredAt(40), "the last epoch is measured");
+                for (int e = 1; e <= 40; e++) {
+                    if (h.measuredAt(e)) {
+                        assertEquals(expected.get(e), h.mse().get(e), "model " + m + " epoch " + e);
+                    } else {
+                        assertEquals(h.mse().get(e - 1), h.mse().get(e), "model " + m + " repeats at epoch " + e);
+                    }
                 }
             }
         }

@@ -6,13 +6,16 @@ import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
 import javafx.css.StyleableProperty;
 import javafx.css.StyleConverter;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.transform.Scale;
 import javafx.scene.text.Text;
+import org.activationlab.training.Snapshot;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -109,6 +112,9 @@ public abstract class ChartCanvas extends Region {
     private boolean dirty = true;
     private boolean staticDirty = true;
     private long redraws;
+    private long staticRedraws;
+    private final List<PlotOverlay> overlays = new ArrayList<>();
+    private Rectangle2D overlayArea;
 
     protected ChartCanvas() {
         getStyleClass().add("chart-canvas");
@@ -223,6 +229,11 @@ public abstract class ChartCanvas extends Region {
         return redraws;
     }
 
+    /** How often this chart's static layer has been drawn (for tests). */
+    public final long staticRedrawCount() {
+        return staticRedraws;
+    }
+
     /** Draws the chart if anything changed since the last draw. */
     public final void redrawIfDirty() {
         if (!dirty || drawWidth < 2 || drawHeight < 2) {
@@ -236,6 +247,7 @@ public abstract class ChartCanvas extends Region {
         dirty = false;
         if (staticDirty) {
             staticDirty = false;
+            staticRedraws++;
             GraphicsContext s = staticLayer.getGraphicsContext2D();
             s.setTransform(pixelScale, 0, 0, pixelScale, 0, 0);
             s.setLineDashes((double[]) null);
@@ -264,6 +276,39 @@ public abstract class ChartCanvas extends Region {
 
     /** Draws the live layer on a cleared, transparent canvas of the given size. */
     protected abstract void draw(GraphicsContext g, double width, double height);
+
+    /** Model 0 (the one the teacher switches) in the activation colour, the others in the linear one. */
+    public Color modelColor(int model) {
+        return model == 0 ? color(ChartColor.ACTIVATION) : color(ChartColor.LINEAR);
+    }
+
+    /** Draws {@code overlay} over the plot with every snapshot (if the chart calls {@link #drawOverlays}). */
+    public void addOverlay(PlotOverlay overlay) {
+        overlays.add(overlay);
+        markDirty();
+    }
+
+    /** Draws the overlays, after the chart's own curves; forgets the area they covered last time. */
+    protected void drawOverlays(GraphicsContext g, PlotViewport v, Snapshot snapshot) {
+        overlayArea = null;
+        for (PlotOverlay overlay : overlays) {
+            overlay.draw(g, this, v, snapshot);
+        }
+    }
+
+    /** Records a rectangle an overlay drew over the plot, so readers of the curves' pixels can skip it. */
+    public void noteOverlayArea(double x, double y, double width, double height) {
+        Rectangle2D r = new Rectangle2D(x, y, Math.max(0, width), Math.max(0, height));
+        overlayArea = overlayArea == null ? r : new Rectangle2D(
+                Math.min(overlayArea.getMinX(), r.getMinX()), Math.min(overlayArea.getMinY(), r.getMinY()),
+                Math.max(overlayArea.getMaxX(), r.getMaxX()) - Math.min(overlayArea.getMinX(), r.getMinX()),
+                Math.max(overlayArea.getMaxY(), r.getMaxY()) - Math.min(overlayArea.getMinY(), r.getMinY()));
+    }
+
+    /** The bounding box of what overlays drew over the plot in the last draw, or null. */
+    public Rectangle2D overlayArea() {
+        return overlayArea;
+    }
 
     /** The plot area's frame, on whole pixels so its one-pixel lines stay sharp. */
     protected static void strokePlotFrame(GraphicsContext g, PlotViewport v) {
@@ -297,4 +342,95 @@ public abstract class ChartCanvas extends Region {
             g.stroke();
         }
     }
+
+    /**
+     * Draws the points of a {@link ColumnDecimator}: as a polyline ({@link #strokeSeries}) while
+     * they are one per epoch, and once reduced to pixel columns as a filled band, one polygon over
+     * each column's range joined to the next column's, as thick as the line would be. Filling one
+     * polygon costs the software pipeline far less than stroking thousands of short segments
+     * with their joins, and looks the same: a line where the series is smooth, a band where it
+     * wobbles within a pixel column. Dashes become gaps every {@code dash[0]} of {@code dash[0]
+     * + dash[1]} pixels. Uses the stroke colour and line width.
+     *
+     * @param ys values already mapped onto the axis (NaN = a gap)
+     */
+    protected static void drawDecimated(GraphicsContext g, PlotViewport v, ColumnDecimator d, float[] ys,
+                                        double[] dashes) {
+        int n = d.size();
+        if (!d.reduced()) {
+            strokeSeries(g, v, d.xs(), ys, n);
+            return;
+        }
+        float[] xs = d.xs();
+        double half = Math.max(0.5, g.getLineWidth() / 2);
+        double period = dashes == null || dashes.length < 2 ? 0 : dashes[0] + dashes[1];
+        int columns = 0;
+        for (int i = 0; i < n; columns++) {
+            i += Float.isNaN(ys[i]) ? 1 : 4;
+        }
+        if (bandX.length < columns) {
+            bandX = new double[columns * 2];
+            bandTop = new double[columns * 2];
+            bandBottom = new double[columns * 2];
+        }
+        // Each column's pixel range, widened to meet the previous column's last value.
+        double previousLast = Double.NaN;
+        int c = 0;
+        for (int i = 0; i < n; c++) {
+            if (Float.isNaN(ys[i])) {
+                bandX[c] = Double.NaN;
+                previousLast = Double.NaN;
+                i++;
+                continue;
+            }
+            double lo = Math.min(Math.min(ys[i], ys[i + 1]), Math.min(ys[i + 2], ys[i + 3]));
+            double hi = Math.max(Math.max(ys[i], ys[i + 1]), Math.max(ys[i + 2], ys[i + 3]));
+            double top = v.clampPixelY(v.pixelY(hi));
+            double bottom = v.clampPixelY(v.pixelY(lo));
+            if (!Double.isNaN(previousLast)) {
+                top = Math.min(top, previousLast);
+                bottom = Math.max(bottom, previousLast);
+            }
+            bandX[c] = v.pixelX(xs[i + 1]);
+            bandTop[c] = top - half;
+            bandBottom[c] = bottom + half;
+            previousLast = v.clampPixelY(v.pixelY(ys[i + 3]));
+            i += 4;
+        }
+        Paint fill = g.getFill();
+        g.setFill(g.getStroke());
+        int start = 0;
+        while (start < columns) {
+            // A run: consecutive columns with values and, if dashed, in the same dash.
+            if (Double.isNaN(bandX[start]) || (period > 0 && bandX[start] % period >= dashes[0])) {
+                start++;
+                continue;
+            }
+            int end = start + 1;
+            while (end < columns && !Double.isNaN(bandX[end])
+                    && (period == 0 || bandX[end] % period < dashes[0])) {
+                end++;
+            }
+            g.beginPath();
+            g.moveTo(bandX[start] - half, bandTop[start]);
+            for (int k = start; k < end; k++) {
+                g.lineTo(bandX[k], bandTop[k]);
+            }
+            g.lineTo(bandX[end - 1] + half, bandTop[end - 1]);
+            g.lineTo(bandX[end - 1] + half, bandBottom[end - 1]);
+            for (int k = end - 1; k >= start; k--) {
+                g.lineTo(bandX[k], bandBottom[k]);
+            }
+            g.lineTo(bandX[start] - half, bandBottom[start]);
+            g.closePath();
+            g.fill();
+            start = end;
+        }
+        g.setFill(fill);
+    }
+
+    /** The band's outline, reused: drawing happens on the FX thread only. */
+    private static double[] bandX = new double[0];
+    private static double[] bandTop = new double[0];
+    private static double[] bandBottom = new double[0];
 }

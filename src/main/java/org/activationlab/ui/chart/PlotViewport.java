@@ -71,6 +71,28 @@ public record PlotViewport(double left, double top, double width, double height,
         return Math.max(top - 2, Math.min(bottom() + 2, py));
     }
 
+    /**
+     * The end of an epoch axis that grows with a run without a limit: at least 10, else
+     * {@code epoch} rounded up to a multiple of a round step (1, 2 or 5 × 10ⁿ) of at most a fifth
+     * of it. The axis thus changes every 10–20 % of growth, not every epoch, and what is drawn
+     * under the curves (grid, labels, switch markers) is redrawn that rarely.
+     */
+    public static int epochAxisEnd(int epoch) {
+        if (epoch <= 10) {
+            return 10;
+        }
+        long step = 1;
+        while (step * 10 <= epoch / 5) {
+            step *= 10;
+        }
+        if (step * 5 <= epoch / 5) {
+            step *= 5;
+        } else if (step * 2 <= epoch / 5) {
+            step *= 2;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, (epoch + step - 1) / step * step);
+    }
+
     /** An axis tick: its data value and its label. */
     public record Tick(double value, String label) {
     }

@@ -53,7 +53,7 @@ public final class Classroom {
         appearance = new Appearance(scene, preferences);
         shortcutsOverlay = new ShortcutsOverlay(view.shortcuts(), descriptions);
         PresentationBar bar = new PresentationBar(view.model(), appearance, shortcutsOverlay::toggle,
-                this::leavePresentation);
+                this::leavePresentation, view.presentationControls());
         presentation = new PresentationMode(view, stage, bar, toast);
         view.addOverlay(bar);
         view.addOverlay(toast);

@@ -2,6 +2,7 @@ package org.activationlab.ui.classroom;
 
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
@@ -25,6 +26,15 @@ public final class PresentationBar extends HBox {
      * @param leave    leaves presentation mode
      */
     public PresentationBar(LabModel model, Appearance appearance, Runnable showKeys, Runnable leave) {
+        this(model, appearance, showKeys, leave, null);
+    }
+
+    /**
+     * @param featureControls other features' controls (a lesson's Back and Next), shown after
+     *                        the training buttons; null for none
+     */
+    public PresentationBar(LabModel model, Appearance appearance, Runnable showKeys, Runnable leave,
+                           Node featureControls) {
         setId("presentation-bar");
         getStyleClass().add("presentation-bar");
         setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
@@ -38,7 +48,11 @@ public final class PresentationBar extends HBox {
         getChildren().addAll(play,
                 button("Step +1", "Train one epoch (→)", model::step),
                 button("Reset", "Back to epoch 0 (R)", model::reset),
-                epoch, new Separator(Orientation.VERTICAL),
+                epoch, new Separator(Orientation.VERTICAL));
+        if (featureControls != null) {
+            getChildren().add(featureControls);
+        }
+        getChildren().addAll(
                 button("A−", "Smaller text (Ctrl −)", appearance::smaller),
                 button("A+", "Bigger text (Ctrl +)", appearance::bigger),
                 button("Theme", "Next colour theme (T)", appearance::cycleTheme),

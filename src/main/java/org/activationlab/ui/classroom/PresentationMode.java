@@ -4,7 +4,6 @@ import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.Cursor;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseEvent;
@@ -12,9 +11,6 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.activationlab.ui.MainView;
 import org.activationlab.ui.Toast;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Presentation mode for the projector: full screen, the menu bar, control bar, gallery and
@@ -35,11 +31,6 @@ public final class PresentationMode {
     private final Toast toast;
     private final PauseTransition idle = new PauseTransition(IDLE);
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
-    private final List<Collapsed> collapsed = new ArrayList<>();
-
-    /** A node hidden on entry, and how to restore it. */
-    private record Collapsed(Node node, boolean visible, boolean managed) {
-    }
 
     /**
      * @param bar   the slim bar, already laid over the charts (hidden until the mouse moves)
@@ -84,9 +75,7 @@ public final class PresentationMode {
             return;
         }
         active.set(true);
-        collapse(view.getTop());
-        collapse(view.getRight());
-        collapse(view.getBottom());
+        view.setPresenting(true);
         view.getStyleClass().add("presenting");
         stage.setFullScreenExitHint("");
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
@@ -102,11 +91,7 @@ public final class PresentationMode {
         }
         active.set(false);
         idle.stop();
-        for (Collapsed c : collapsed) {
-            c.node().setManaged(c.managed());
-            c.node().setVisible(c.visible());
-        }
-        collapsed.clear();
+        view.setPresenting(false);
         view.getStyleClass().remove("presenting");
         bar.setVisible(false);
         showPointer();
@@ -118,15 +103,6 @@ public final class PresentationMode {
     /** Whether the slim bar shows now. */
     public boolean isBarShowing() {
         return bar.isVisible();
-    }
-
-    private void collapse(Node node) {
-        if (node == null) {
-            return;
-        }
-        collapsed.add(new Collapsed(node, node.isVisible(), node.isManaged()));
-        node.setVisible(false);
-        node.setManaged(false);
     }
 
     private void onMouseMoved() {

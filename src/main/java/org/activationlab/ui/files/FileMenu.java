@@ -127,20 +127,36 @@ public final class FileMenu {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(filter);
-        Path dir = lastDirectory;
-        if (dir == null && actions.currentFile() != null) {
-            dir = actions.currentFile().getParent();
-        }
-        if (dir == null && !actions.recentFiles().isEmpty()) {
-            dir = actions.recentFiles().get(0).getParent();
-        }
-        if (dir != null && Files.isDirectory(dir)) {
+        Path dir = initialDirectory();
+        if (dir != null) {
             chooser.setInitialDirectory(dir.toFile());
         }
         if (name != null) {
             chooser.setInitialFileName(name);
         }
         return chooser;
+    }
+
+    /**
+     * Where the open and save dialogs start: the folder last used, else the current file's, else
+     * the newest recent file's, else the user's home — never the folder the app was started in.
+     */
+    Path initialDirectory() {
+        List<Path> candidates = new java.util.ArrayList<>();
+        candidates.add(lastDirectory);
+        if (actions.currentFile() != null) {
+            candidates.add(actions.currentFile().getParent());
+        }
+        if (!actions.recentFiles().isEmpty()) {
+            candidates.add(actions.recentFiles().get(0).getParent());
+        }
+        candidates.add(Path.of(System.getProperty("user.home")));
+        for (Path dir : candidates) {
+            if (dir != null && Files.isDirectory(dir)) {
+                return dir;
+            }
+        }
+        return null;
     }
 
     private void chooseAndOpen() {

@@ -11,9 +11,10 @@ import org.activationlab.engine.Dataset;
 import org.activationlab.engine.ModelStats;
 import org.activationlab.engine.TargetFunction;
 import org.activationlab.training.Snapshot;
-import org.activationlab.ui.chart.ChartCanvas;
-import org.activationlab.ui.chart.PlotViewport;
 import org.activationlab.ui.DataEdits;
+import org.activationlab.ui.chart.ChartCanvas;
+import org.activationlab.ui.chart.ModelText;
+import org.activationlab.ui.chart.PlotViewport;
 
 import java.util.List;
 import java.util.Locale;
@@ -34,12 +35,10 @@ public final class FitChart extends ChartCanvas {
     private float[] trueCurveY = new float[0];
     private PlotViewport viewport;
     private Rectangle2D legendBounds;
-    private Rectangle2D overlayArea;
     private String titleText = TITLE;
     private boolean showTitle = true;
     /** Rows of the legend at the last layout. */
     private int legendRows = 1;
-    private final List<Overlay> overlays = new java.util.ArrayList<>();
     private final List<double[]> legendEntries = new java.util.ArrayList<>();
     /** Every training point drawn, over the true curve (the Edit data tool shows what it edits). */
     private boolean showAllPoints;
@@ -51,10 +50,6 @@ public final class FitChart extends ChartCanvas {
     private float[] removable;
     private Rectangle2D probeBounds;
 
-    /** Something drawn over the curves and the legend (the instruments' kinks and lines). */
-    public interface Overlay {
-        void draw(GraphicsContext g, FitChart chart, PlotViewport viewport, Snapshot snapshot);
-    }
 
     /**
      * The plot (inside axes and legend) is never squeezed below this height: the window's other
@@ -88,12 +83,6 @@ public final class FitChart extends ChartCanvas {
 
     public void setSnapshot(Snapshot snapshot) {
         this.snapshot = snapshot;
-        markDirty();
-    }
-
-    /** Draws {@code overlay} on top with every snapshot. */
-    public void addOverlay(Overlay overlay) {
-        overlays.add(overlay);
         markDirty();
     }
 
@@ -171,12 +160,6 @@ public final class FitChart extends ChartCanvas {
     /** The mapping used by the last draw (null before the first), for tests and clicks. */
     public PlotViewport viewport() {
         return viewport;
-    }
-
-    /** Display name of model {@code i} in the legend. */
-    public static String modelLabel(ModelStats m) {
-        return m.activation().id().equals("linear") ? "Linear (no activation)"
-                : m.activation().displayName() + " network";
     }
 
     @Override
@@ -276,31 +259,11 @@ public final class FitChart extends ChartCanvas {
         }
         g.setLineDashes((double[]) null);
         drawLegend(g, v, data, models, fs);
-        overlayArea = null;
-        for (Overlay overlay : overlays) {
-            overlay.draw(g, this, v, snapshot);
-        }
+        drawOverlays(g, v, snapshot);
         drawRemovable(g, v, fs);
         drawProbe(g, v, snapshot, fs, height);
     }
 
-    /** Records a rectangle an overlay drew over the plot, so readers of the curves' pixels can skip it. */
-    public void noteOverlayArea(double x, double y, double width, double height) {
-        Rectangle2D r = new Rectangle2D(x, y, Math.max(0, width), Math.max(0, height));
-        overlayArea = overlayArea == null ? r : new Rectangle2D(
-                Math.min(overlayArea.getMinX(), r.getMinX()), Math.min(overlayArea.getMinY(), r.getMinY()),
-                Math.max(overlayArea.getMaxX(), r.getMaxX()) - Math.min(overlayArea.getMinX(), r.getMinX()),
-                Math.max(overlayArea.getMaxY(), r.getMaxY()) - Math.min(overlayArea.getMinY(), r.getMinY()));
-    }
-
-    /** The bounding box of what overlays drew over the plot in the last draw, or null. */
-    public Rectangle2D overlayArea() {
-        return overlayArea;
-    }
-
-    public Color modelColor(int index) {
-        return index == 0 ? color(ChartColor.ACTIVATION) : color(ChartColor.LINEAR);
-    }
 
     private void prepareTrueCurve(Dataset data) {
         if (data == trueCurveFor) {
@@ -604,7 +567,7 @@ public final class FitChart extends ChartCanvas {
         }
         for (ModelStats m : models) {
             // The widest MSE form in place of the live one (the rest, e.g. the epoch, as is).
-            texts[k++] = widest ? legendText(m).replace(formatMse(m.mse()), "0.00e-00") : legendText(m);
+            texts[k++] = widest ? legendText(m).replace(ModelText.mse(m.mse()), "0.00e-00") : legendText(m);
         }
         return texts;
     }
@@ -687,7 +650,7 @@ public final class FitChart extends ChartCanvas {
 
     /** "ReLU network  MSE 0.0123 · epoch 58": each network's own epochs (a switch restarts them). */
     public static String legendText(ModelStats m) {
-        return modelLabel(m) + "  " + (m.diverged() ? "diverged" : "MSE " + formatMse(m.mse()))
+        return ModelText.label(m) + "  " + (m.diverged() ? "diverged" : "MSE " + ModelText.mse(m.mse()))
                 + " · epoch " + m.epoch();
     }
 
@@ -704,11 +667,4 @@ public final class FitChart extends ChartCanvas {
         g.setLineDashes((double[]) null);
     }
 
-    public static String formatMse(double mse) {
-        if (!Double.isFinite(mse)) {
-            return "—";
-        }
-        return mse >= 0.001 ? String.format(Locale.ROOT, "%.4f", mse)
-                : String.format(Locale.ROOT, "%.2e", mse);
-    }
 }

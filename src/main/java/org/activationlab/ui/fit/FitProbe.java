@@ -3,6 +3,7 @@ package org.activationlab.ui.fit;
 import org.activationlab.engine.Dataset;
 import org.activationlab.engine.ModelStats;
 import org.activationlab.training.Snapshot;
+import org.activationlab.ui.chart.ModelText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class FitProbe {
         for (int i = 0; i < models.size(); i++) {
             ModelStats m = models.get(i);
             double value = m.diverged() ? Double.NaN : interpolate(data.gridX(), m.gridPredictions(), x);
-            readings.add(new Reading(FitChart.modelLabel(m), value, i));
+            readings.add(new Reading(ModelText.label(m), value, i));
         }
         return readings;
     }

@@ -10,6 +10,7 @@ import org.activationlab.training.Series;
 import org.activationlab.training.Snapshot;
 import org.activationlab.training.SwitchEvent;
 import org.activationlab.ui.chart.ChartCanvas;
+import org.activationlab.ui.chart.ColumnDecimator;
 import org.activationlab.ui.chart.PlotViewport;
 
 import java.util.ArrayList;
@@ -21,11 +22,12 @@ public final class LossChart extends ChartCanvas {
     private static final double FLOOR = 1e-6;
     private Snapshot snapshot;
     private PlotViewport viewport;
-    private float[] xs = new float[0];
-    private float[] ys = new float[0];
     private final List<Rectangle2D> labelBounds = new ArrayList<>();
     private final List<String> labelTexts = new ArrayList<>();
     private int markerCount;
+    private final ColumnDecimator decimator = new ColumnDecimator();
+    /** Switches the static layer shows markers for. */
+    private int markedSwitches = -1;
 
     public LossChart() {
         getStyleClass().add("loss-chart");
@@ -51,18 +53,17 @@ public final class LossChart extends ChartCanvas {
         double right = fs * 1.2;
         double bottom = fs * 2.2;
         int limit = snapshot.config().epochLimit();
-        // The x axis spans the limit, or (with no limit) at least 10 epochs and grows with training.
-        int maxEpoch = Math.max(snapshot.epoch(), limit > 0 ? Math.max(limit, 1) : 10);
+        // The x axis spans the limit, or (with no limit) grows with training in round steps, so
+        // that the static layer is not redrawn for every epoch.
+        int maxEpoch = limit > 0 ? Math.max(snapshot.epoch(), limit) : PlotViewport.epochAxisEnd(snapshot.epoch());
+        // The histories keep their ranges as they grow: nothing is rescanned per frame.
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
         for (ModelHistory h : snapshot.histories()) {
             Series s = h.mse();
-            for (int i = 0; i < s.length(); i++) {
-                double v = s.get(i);
-                if (Double.isFinite(v) && v > 0) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
+            if (s.positiveMax() > 0) {
+                lo = Math.min(lo, s.positiveMin());
+                hi = Math.max(hi, s.positiveMax());
             }
         }
         if (!(hi > 0)) {
@@ -73,13 +74,14 @@ public final class LossChart extends ChartCanvas {
         hi = Math.pow(10, Math.ceil(Math.log10(Math.max(hi, lo * 10))));
         PlotViewport next = new PlotViewport(left, top, width - left - right, height - top - bottom,
                 0, maxEpoch, lo, hi, true);
-        if (!next.equals(viewport)) {
+        // The switch markers are on the static layer too: a new switch redraws it.
+        if (!next.equals(viewport) || snapshot.switches().size() != markedSwitches) {
             markStaticDirty();
         }
         viewport = next;
     }
 
-    /** Title, grid and axes: redrawn only when the ranges or the size change. */
+    /** Title, grid, axes and switch markers: redrawn only when they, the ranges or the size change. */
     @Override
     protected void drawStatic(GraphicsContext g, double width, double height) {
         if (viewport == null) {
@@ -125,9 +127,11 @@ public final class LossChart extends ChartCanvas {
             g.fillText(t.label(), v.pixelX(t.value()), v.bottom() + fs * 0.3);
         }
 
+        drawSwitchMarkers(g, v, fs);
+        markedSwitches = snapshot.switches().size();
     }
 
-    /** Switch markers and the loss curves: redrawn with every snapshot. */
+    /** The loss curves, each reduced to the pixel columns it covers: redrawn with every snapshot. */
     @Override
     protected void draw(GraphicsContext g, double width, double height) {
         if (snapshot == null || viewport == null) {
@@ -135,28 +139,29 @@ public final class LossChart extends ChartCanvas {
         }
         PlotViewport v = viewport;
         double fs = fontSize();
-        drawSwitchMarkers(g, v, fs);
 
         // No clip (it renders through a mask every frame); strokeSeries clamps to the plot.
         List<ModelHistory> histories = snapshot.histories();
         for (int i = histories.size() - 1; i >= 0; i--) {
             Series s = histories.get(i).mse();
-            ensureCapacity(s.length());
-            for (int e = 0; e < s.length(); e++) {
-                xs[e] = e;
-                float val = s.get(e);
+            int n = decimator.reduce(s, 0, v);
+            float[] ys = decimator.ys();
+            for (int k = 0; k < n; k++) {
+                float val = ys[k];
                 // NaN stays NaN (a gap): drawn at the floor it would look like a perfect fit.
-                ys[e] = val > 0 || Float.isNaN(val) ? val : (float) FLOOR;
+                ys[k] = val > 0 || Float.isNaN(val) ? val : (float) FLOOR;
             }
             g.setStroke(i == 0 ? color(ChartColor.ACTIVATION) : color(ChartColor.LINEAR));
             g.setLineWidth(fs * 0.2);
             g.setLineDashes(i == 0 ? null : new double[]{fs * 0.7, fs * 0.45});
-            strokeSeries(g, v, xs, ys, s.length());
-            if (s.length() > 0 && Float.isFinite(ys[s.length() - 1])) {
+            drawDecimated(g, v, decimator, ys, g.getLineDashes());
+            float newest = s.last();
+            newest = newest > 0 || Float.isNaN(newest) ? newest : (float) FLOOR;
+            if (s.length() > 0 && Float.isFinite(newest)) {
                 // The newest value as a dot: visible even while the line is one point long.
                 double r = fs * 0.3;
                 g.setFill(i == 0 ? color(ChartColor.ACTIVATION) : color(ChartColor.LINEAR));
-                g.fillOval(v.pixelX(s.length() - 1) - r, v.clampPixelY(v.pixelY(ys[s.length() - 1])) - r,
+                g.fillOval(v.pixelX(s.length() - 1) - r, v.clampPixelY(v.pixelY(newest)) - r,
                         2 * r, 2 * r);
             }
         }
@@ -235,12 +240,5 @@ public final class LossChart extends ChartCanvas {
     /** How many switches the last frame marked. */
     int switchMarkerCount() {
         return markerCount;
-    }
-
-    private void ensureCapacity(int n) {
-        if (xs.length < n) {
-            xs = new float[Math.max(n, xs.length * 2)];
-            ys = new float[xs.length];
-        }
     }
 }

@@ -5,6 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.activationlab.engine.Activation;
+import org.activationlab.engine.Activations;
 import org.activationlab.ui.chart.ActivationPlot;
 
 /** One activation: its name, key, formula and plot; click to switch the model to it. */
@@ -18,6 +19,14 @@ public final class ActivationCard extends VBox {
     /**
      * @param key the number key that selects it ("1"…"9", "0"), or null
      */
+    /**
+     * Whether the card of {@code card} stands for the model's {@code active} activation: the
+     * same id, or one of its forms (GELU's tanh approximation is GELU's card).
+     */
+    public static boolean standsFor(Activation card, Activation active) {
+        return card.id().equals(active.id()) || (card == Activations.GELU && active == Activations.GELU_TANH);
+    }
+
     public ActivationCard(Activation activation, String key) {
         this.activation = activation;
         getStyleClass().add("activation-card");

@@ -10,7 +10,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.activationlab.engine.Activation;
 import org.activationlab.engine.Activations;
-import org.activationlab.ui.instruments.Instruments;
+import org.activationlab.ui.LabModel;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +26,22 @@ public final class ActivationGallery extends VBox {
     private final List<ActivationCard> cards = new ArrayList<>();
     private final ScrollPane scroll;
     private Activation shownActive;
+
+    /**
+     * The gallery of {@code model}: a click on a card switches to its activation, and the facts
+     * of the active activation (or of the card under the mouse) show under the cards.
+     */
+    public ActivationGallery(LabModel model) {
+        this(model::selectActivation);
+        ActivationInfoPanel info = new ActivationInfoPanel(model);
+        addPanel(info);
+        for (ActivationCard card : cards) {
+            // Moved, not entered: JavaFX also sends "entered" when the gallery scrolls a card
+            // under a resting pointer, and that card is not what the teacher pointed at.
+            card.addEventHandler(MouseEvent.MOUSE_MOVED, e -> info.preview(card.activation()));
+            card.addEventHandler(MouseEvent.MOUSE_EXITED, e -> info.endPreview());
+        }
+    }
 
     /** @param onPick called with a card's activation when it is clicked */
     public ActivationGallery(Consumer<Activation> onPick) {
@@ -69,7 +85,7 @@ public final class ActivationGallery extends VBox {
     /** Highlights the card of {@code active} and, when it changed, scrolls it into view. */
     public void showActive(Activation active) {
         for (ActivationCard card : cards) {
-            card.setActive(Instruments.sameCard(card.activation(), active));
+            card.setActive(ActivationCard.standsFor(card.activation(), active));
         }
         if (active != shownActive) {
             shownActive = active;

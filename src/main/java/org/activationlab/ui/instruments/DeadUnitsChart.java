@@ -7,8 +7,8 @@ import org.activationlab.engine.ModelStats;
 import org.activationlab.training.ModelHistory;
 import org.activationlab.training.Snapshot;
 import org.activationlab.ui.LabModel;
+import org.activationlab.ui.chart.ModelText;
 import org.activationlab.ui.chart.PlotViewport;
-import org.activationlab.ui.fit.FitChart;
 
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +62,7 @@ public final class DeadUnitsChart extends InstrumentChart {
         double top = fs * 2.9;
         double bottom = height - fs * 1.5;
         text(g, "Dead units (solid) and zero outputs (dashed) per hidden layer: "
-                + FitChart.modelLabel(model), fs * 0.6, fs * 0.25, 1.0, color(ChartColor.TEXT));
+                + ModelText.label(model), fs * 0.6, fs * 0.25, 1.0, color(ChartColor.TEXT));
         text(g, "A dead unit outputs 0 for every training input, so its gradient is 0 and it never learns again.",
                 fs * 0.6, fs * 1.45, 0.85, color(ChartColor.AXIS));
 

@@ -11,8 +11,9 @@ import org.activationlab.engine.LinearCollapse;
 import org.activationlab.engine.ModelStats;
 import org.activationlab.training.Snapshot;
 import org.activationlab.ui.chart.ChartCanvas;
+import org.activationlab.ui.chart.ModelText;
+import org.activationlab.ui.chart.PlotOverlay;
 import org.activationlab.ui.chart.PlotViewport;
-import org.activationlab.ui.fit.FitChart;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.Locale;
  * without activation the one line its layers multiply out to, beside the data's best line. The
  * texts run along the bottom of the plot, each after its model's legend line.
  */
-final class FitShapeOverlay implements FitChart.Overlay {
+final class FitShapeOverlay implements PlotOverlay {
 
     /** Text sizes tried, relative to the chart's font, until the rows fit under the data. */
     private static final double[] SCALES = {0.9, 0.8, 0.72};
@@ -55,7 +56,7 @@ final class FitShapeOverlay implements FitChart.Overlay {
         }
         int pieces = shape.pieces();
         String count = (shape.kinks().length >= Kinks.MAX_KINKS ? "≥ " : "") + pieces;
-        return FitChart.modelLabel(model) + ": " + count + (pieces == 1 ? " linear piece" : " linear pieces")
+        return ModelText.label(model) + ": " + count + (pieces == 1 ? " linear piece" : " linear pieces")
                 + (pieces > 1 ? " (ticks: kinks)" : "");
     }
 
@@ -72,7 +73,7 @@ final class FitShapeOverlay implements FitChart.Overlay {
     }
 
     @Override
-    public void draw(GraphicsContext g, FitChart chart, PlotViewport v, Snapshot snapshot) {
+    public void draw(GraphicsContext g, ChartCanvas chart, PlotViewport v, Snapshot snapshot) {
         double fs = chart.fontSize();
         List<ModelStats> models = snapshot.models();
         List<Row> rows = new ArrayList<>();
@@ -101,7 +102,7 @@ final class FitShapeOverlay implements FitChart.Overlay {
     }
 
     /** Kinks as short ticks rising from the bottom edge; a second model's ticks sit above the first's. */
-    private static void drawTicks(GraphicsContext g, FitChart chart, PlotViewport v, double[] kinks, Color c,
+    private static void drawTicks(GraphicsContext g, ChartCanvas chart, PlotViewport v, double[] kinks, Color c,
                                   int row, double fs) {
         double length = fs * 0.75;
         double bottom = v.bottom() - row * (length + 2);
@@ -120,7 +121,7 @@ final class FitShapeOverlay implements FitChart.Overlay {
      * sin(x), under y = −1) no curve should run. Two rows share a line when the plot is wide
      * enough, and the text shrinks a little when the band is narrow (a small window).
      */
-    private void drawRows(GraphicsContext g, FitChart chart, PlotViewport v, List<Row> rows, int tickRows,
+    private void drawRows(GraphicsContext g, ChartCanvas chart, PlotViewport v, List<Row> rows, int tickRows,
                           double fs, double lowestY) {
         double rowsBottom = v.bottom() - tickRows * (fs * 0.75 + 2) - fs * 0.2;
         double free = rowsBottom - Math.min(v.bottom(), v.pixelY(lowestY)) - 2;
@@ -165,7 +166,7 @@ final class FitShapeOverlay implements FitChart.Overlay {
     }
 
     /** Fills in each row's width (swatch and text) at this font size and returns them side by side. */
-    private double measureRows(FitChart chart, List<Row> rows, double[] widths, double size) {
+    private double measureRows(ChartCanvas chart, List<Row> rows, double[] widths, double size) {
         double fs = chart.fontSize();
         measure.setFont(chart.font(size / fs));
         double total = 0;

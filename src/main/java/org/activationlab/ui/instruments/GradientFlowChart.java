@@ -7,8 +7,8 @@ import javafx.scene.text.TextAlignment;
 import org.activationlab.training.ModelHistory;
 import org.activationlab.training.Series;
 import org.activationlab.training.Snapshot;
+import org.activationlab.ui.chart.ModelText;
 import org.activationlab.ui.chart.PlotViewport;
-import org.activationlab.ui.fit.FitChart;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +90,7 @@ public final class GradientFlowChart extends InstrumentChart {
         StringBuilder key = new StringBuilder();
         for (int m = 0; m < s.models().size(); m++) {
             key.append(m == 0 ? "solid: " : m == 1 ? "   dashed: " : ", ")
-                    .append(FitChart.modelLabel(s.models().get(m)));
+                    .append(ModelText.label(s.models().get(m)));
         }
         text(g, key.toString(), fs * 0.6, fs * 1.45, 0.85, color(ChartColor.AXIS));
     }

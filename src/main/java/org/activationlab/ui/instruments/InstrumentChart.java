@@ -7,6 +7,7 @@ import javafx.scene.text.TextAlignment;
 import org.activationlab.training.Series;
 import org.activationlab.training.Snapshot;
 import org.activationlab.ui.chart.ChartCanvas;
+import org.activationlab.ui.chart.ColumnDecimator;
 import org.activationlab.ui.chart.PlotViewport;
 
 import java.util.ArrayList;
@@ -20,8 +21,7 @@ import java.util.List;
 abstract class InstrumentChart extends ChartCanvas {
 
     private Snapshot snapshot;
-    private float[] xs = new float[0];
-    private float[] ys = new float[0];
+    private final ColumnDecimator decimator = new ColumnDecimator();
 
     InstrumentChart() {
         getStyleClass().add("instrument-chart");
@@ -36,14 +36,14 @@ abstract class InstrumentChart extends ChartCanvas {
         return snapshot;
     }
 
-    /** The last epoch on the x axis: the limit, or the epoch reached, at least 10. */
+    /**
+     * The last epoch on the x axis: the limit (at least 10), or without one the epoch reached
+     * rounded up in steps ({@link PlotViewport#epochAxisEnd}).
+     */
     int maxEpoch() {
-        return Math.max(snapshot.epoch(), Math.max(snapshot.config().epochLimit(), 10));
-    }
-
-    /** Model 0 (the one the teacher switches) in the activation colour, the others in the linear one. */
-    Color modelColor(int model) {
-        return model == 0 ? color(ChartColor.ACTIVATION) : color(ChartColor.LINEAR);
+        int limit = snapshot.config().epochLimit();
+        return limit > 0 ? Math.max(snapshot.epoch(), Math.max(limit, 10))
+                : PlotViewport.epochAxisEnd(snapshot.epoch());
     }
 
     /** Dashes of model {@code model}'s lines: solid for model 0, dashed for the others (as on the fit chart). */
@@ -123,17 +123,17 @@ abstract class InstrumentChart extends ChartCanvas {
         return kept;
     }
 
-    /** The smallest and largest finite positive values of the series (NaN if none). */
+    /**
+     * The smallest and largest finite positive values of the series (NaN if none), from the
+     * ranges the series keep as they grow: no rescan per frame.
+     */
     static double[] positiveRange(List<Series> series) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
         for (Series s : series) {
-            for (int i = 0; i < s.length(); i++) {
-                double v = s.get(i);
-                if (Double.isFinite(v) && v > 0) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
+            if (s.positiveMax() > 0) {
+                lo = Math.min(lo, s.positiveMin());
+                hi = Math.max(hi, s.positiveMax());
             }
         }
         return hi > 0 ? new double[]{lo, hi} : new double[]{Double.NaN, Double.NaN};
@@ -148,32 +148,36 @@ abstract class InstrumentChart extends ChartCanvas {
         strokeHistory(g, v, s, 0);
     }
 
-    /** The same from epoch {@code from} on (gradients exist only from epoch 1: epoch 0 took no step). */
+    /**
+     * The same from epoch {@code from} on (gradients exist only from epoch 1: epoch 0 took no
+     * step), reduced to the pixel columns it covers ({@link ColumnDecimator}).
+     */
     void strokeHistory(GraphicsContext g, PlotViewport v, Series s, int from) {
-        int n = s.length();
-        if (xs.length < n) {
-            xs = new float[Math.max(n, xs.length * 2)];
-            ys = new float[xs.length];
+        int n = decimator.reduce(s, from, v);
+        float[] ys = decimator.ys();
+        for (int k = 0; k < n; k++) {
+            ys[k] = onScale(v, ys[k]);
         }
-        for (int e = 0; e < n; e++) {
-            xs[e] = e;
-            float value = e < from ? Float.NaN : s.get(e);
-            if (v.isLogY() && value <= 0) {
-                value = (float) v.minY();
-            } else if (value == Float.POSITIVE_INFINITY) {
-                value = (float) v.maxY();
-            } else if (value == Float.NEGATIVE_INFINITY) {
-                value = (float) v.minY();
-            }
-            ys[e] = value;
-        }
-        strokeSeries(g, v, xs, ys, n);
-        if (n > 0 && Float.isFinite(ys[n - 1])) {
+        drawDecimated(g, v, decimator, ys, g.getLineDashes());
+        float newest = s.length() > from ? onScale(v, s.last()) : Float.NaN;
+        if (Float.isFinite(newest)) {
             // The newest value as a dot: visible while the line is one point long.
             double r = Math.max(1.5, g.getLineWidth() * 1.1);
             g.setFill(g.getStroke());
-            g.fillOval(v.pixelX(n - 1) - r, v.clampPixelY(v.pixelY(ys[n - 1])) - r, 2 * r, 2 * r);
+            g.fillOval(v.pixelX(s.length() - 1) - r, v.clampPixelY(v.pixelY(newest)) - r, 2 * r, 2 * r);
         }
+    }
+
+    /** Where a value is drawn: on a log axis ≤ 0 on the bottom edge; ±∞ on the edges; NaN a gap. */
+    private static float onScale(PlotViewport v, float value) {
+        if (v.isLogY() && value <= 0) {
+            return (float) v.minY();
+        } else if (value == Float.POSITIVE_INFINITY) {
+            return (float) v.maxY();
+        } else if (value == Float.NEGATIVE_INFINITY) {
+            return (float) v.minY();
+        }
+        return value;
     }
 
     /** Clips drawing to the panel until {@link GraphicsContext#restore()}. */

@@ -1,14 +1,9 @@
 package org.activationlab.ui.instruments;
 
 import javafx.scene.control.Tab;
-import javafx.scene.input.MouseEvent;
-import org.activationlab.engine.Activation;
-import org.activationlab.engine.Activations;
 import org.activationlab.training.Snapshot;
 import org.activationlab.ui.LabModel;
 import org.activationlab.ui.MainView;
-import org.activationlab.ui.gallery.ActivationCard;
-import org.activationlab.ui.gallery.ActivationInfoPanel;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +11,8 @@ import java.util.Map;
 
 /**
  * The teaching instruments, installed into a {@link MainView} in one call: the tabs "Gradient
- * flow", "Dead units", "Saturation" and "PReLU slopes" (lessons refer to these titles), the kinks
- * and collapsed line over the fit chart, and the activation info panel under the gallery.
+ * flow", "Dead units", "Saturation" and "PReLU slopes" (lessons refer to these titles), and the kinks
+ * and collapsed line over the fit chart.
  */
 public final class Instruments {
 
@@ -25,8 +20,10 @@ public final class Instruments {
     public static final String DEAD_UNITS = "Dead units";
     public static final String SATURATION = "Saturation";
     public static final String PRELU_SLOPES = "PReLU slopes";
+    /** How the last hidden layer's units add up to the output ({@link UnitTermsChart}). */
+    public static final String UNITS = "Units";
     /** The tab titles, in order. */
-    public static final List<String> TITLES = List.of(GRADIENT_FLOW, DEAD_UNITS, SATURATION, PRELU_SLOPES);
+    public static final List<String> TITLES = List.of(GRADIENT_FLOW, DEAD_UNITS, SATURATION, PRELU_SLOPES, UNITS);
 
     private Instruments() {
     }
@@ -36,7 +33,7 @@ public final class Instruments {
         LabModel model = view.model();
         Map<Tab, InstrumentChart> tabs = new LinkedHashMap<>();
         InstrumentChart[] charts = {new GradientFlowChart(), new DeadUnitsChart(), new SaturationChart(),
-                new PReluSlopesChart()};
+                new PReluSlopesChart(), new UnitTermsChart()};
         for (int i = 0; i < charts.length; i++) {
             InstrumentChart chart = charts[i];
             Tab tab = view.addInstrument(TITLES.get(i), chart);
@@ -51,16 +48,7 @@ public final class Instruments {
         model.snapshotProperty().addListener((obs, old, now) -> forward(tabs, now));
         forward(tabs, model.snapshot());
 
-        view.fitChart().addOverlay(new FitShapeOverlay());
-
-        ActivationInfoPanel info = new ActivationInfoPanel(model);
-        view.addGalleryPanel(info);
-        for (ActivationCard card : view.cards()) {
-            // Moved, not entered: JavaFX also sends "entered" when the gallery scrolls a card
-            // under a resting pointer, and that card is not what the teacher pointed at.
-            card.addEventHandler(MouseEvent.MOUSE_MOVED, e -> info.preview(card.activation()));
-            card.addEventHandler(MouseEvent.MOUSE_EXITED, e -> info.endPreview());
-        }
+        view.addFitOverlay(new FitShapeOverlay());
     }
 
     private static void forward(Map<Tab, InstrumentChart> tabs, Snapshot snapshot) {
@@ -69,13 +57,5 @@ public final class Instruments {
                 e.getValue().setSnapshot(snapshot);
             }
         }
-    }
-
-    /**
-     * Whether the gallery card of {@code card} stands for the model's {@code active} activation:
-     * the same id, or one of its forms (GELU's tanh approximation is GELU's card).
-     */
-    public static boolean sameCard(Activation card, Activation active) {
-        return card.id().equals(active.id()) || (card == Activations.GELU && active == Activations.GELU_TANH);
     }
 }

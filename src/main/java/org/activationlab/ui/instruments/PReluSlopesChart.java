@@ -52,13 +52,11 @@ public final class PReluSlopesChart extends InstrumentChart {
         double hi = 0.3;
         boolean any = false;
         for (Series series : slopes) {
-            for (int e = 0; e < series.length(); e++) {
-                float a = series.get(e);
-                if (Float.isFinite(a)) {
-                    any = true;
-                    lo = Math.min(lo, a);
-                    hi = Math.max(hi, a);
-                }
+            // The series keep their ranges as they grow: nothing is rescanned per frame.
+            if (!Float.isNaN(series.finiteMin())) {
+                any = true;
+                lo = Math.min(lo, series.finiteMin());
+                hi = Math.max(hi, series.finiteMax());
             }
         }
         if (!any) {

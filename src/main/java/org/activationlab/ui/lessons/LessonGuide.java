@@ -6,13 +6,18 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
 import org.activationlab.training.lesson.Lesson;
 import org.activationlab.training.lesson.LessonCatalogue;
 import org.activationlab.training.lesson.LessonLoader;
@@ -21,6 +26,7 @@ import org.activationlab.training.lesson.LessonStep;
 import org.activationlab.ui.LabModel;
 import org.activationlab.ui.MainView;
 import org.activationlab.ui.Shortcuts;
+import org.activationlab.ui.WindowMode;
 
 import java.nio.file.Path;
 
@@ -46,7 +52,6 @@ public final class LessonGuide {
     private final ReadOnlyIntegerWrapper changes = new ReadOnlyIntegerWrapper(this, "changes");
     private ExperimentFile.Contents loaded;
     private SoftmaxPanel softmaxPanel;
-    private boolean showingPanel;
 
     public LessonGuide(LessonCatalogue catalogue, MainView view) {
         this.catalogue = catalogue;
@@ -113,7 +118,44 @@ public final class LessonGuide {
                     guide::isPickerShowing, () -> guide.open(lesson));
         }
         keys.add(new KeyCodeCombination(KeyCode.L, KeyCombination.SHIFT_DOWN), "Lesson: close", guide::close);
+        addToPresentationBar(view, guide);
         return guide;
+    }
+
+    /** Back and Next (and where the class is) on presentation mode's slim bar, while a lesson is open. */
+    private static void addToPresentationBar(MainView view, LessonGuide guide) {
+        Button back = new Button("◀ Back");
+        back.setId("presentation-lesson-back");
+        back.setTooltip(new Tooltip("Previous step (B or Page Up)"));
+        back.setOnAction(e -> guide.back());
+        Button next = new Button("Next ▶");
+        next.setId("presentation-lesson-next");
+        next.getStyleClass().add("primary");
+        next.setTooltip(new Tooltip("Next step (N or Page Down)"));
+        next.setOnAction(e -> guide.next());
+        Label where = new Label();
+        where.setId("presentation-lesson-step");
+        for (Button b : new Button[]{back, next}) {
+            // Keys belong to the window (N, B), so the buttons never keep the focus.
+            b.setFocusTraversable(false);
+        }
+        HBox box = new HBox(back, where, next);
+        box.getStyleClass().add("presentation-lesson");
+        box.setAlignment(Pos.CENTER_LEFT);
+        view.presentationControls().getChildren().add(box);
+        Runnable refresh = () -> {
+            Lesson l = guide.lesson();
+            box.setVisible(l != null);
+            box.setManaged(l != null);
+            if (l != null) {
+                where.setText("step " + (guide.stepIndex() + 1) + " / " + l.stepCount());
+                back.setDisable(guide.stepIndex() == 0);
+                next.setDisable(guide.stepIndex() >= l.stepCount() - 1);
+            }
+        };
+        guide.lessonProperty().addListener((obs, old, now) -> refresh.run());
+        guide.changesProperty().addListener((obs, old, now) -> refresh.run());
+        refresh.run();
     }
 
     /**
@@ -171,7 +213,7 @@ public final class LessonGuide {
     /** The step shown, or null without a lesson. */
     public LessonStep step() {
         Lesson l = lesson.get();
-        return l == null ? null : l.step(stepIndex.get());
+        return l == null || stepIndex.get() >= l.stepCount() ? null : l.step(stepIndex.get());
     }
 
     public void showPicker() {
@@ -186,10 +228,16 @@ public final class LessonGuide {
         pickerShowing.set(!pickerShowing.get());
     }
 
-    /** Opens {@code l} at its first step, loading its experiment. */
+    /**
+     * Opens {@code l} at its first step, loading its experiment; the window goes into lesson
+     * mode (a race ends). The step index is back at 0 before the new lesson is announced, so
+     * that no listener sees a step index from a longer lesson.
+     */
     public void open(Lesson l) {
         pickerShowing.set(false);
         loaded = null;
+        view.enterMode(WindowMode.LESSON, this::ended);
+        stepIndex.set(0);
         lesson.set(l);
         enter(0);
     }
@@ -210,7 +258,15 @@ public final class LessonGuide {
     /** Closes the lesson (and the picker); the experiment stays as it is, the charts come back. */
     public void close() {
         pickerShowing.set(false);
-        restoreMainContent();
+        view.leaveMode(WindowMode.LESSON);
+        ended();
+    }
+
+    /** The window left lesson mode (closed here, or another mode such as a race came). */
+    private void ended() {
+        if (lesson.get() == null) {
+            return;
+        }
         loaded = null;
         lesson.set(null);
         stepIndex.set(0);
@@ -225,12 +281,7 @@ public final class LessonGuide {
             loaded = step.settings();
         }
         step.tabTitle().ifPresent(this::selectTab);
-        if (step.panelName().isPresent()) {
-            view.setMainContent(panel(step.panelName().get()));
-            showingPanel = true;
-        } else {
-            restoreMainContent();
-        }
+        view.setMainContent(step.panelName().map(this::panel).orElse(null));
         stepIndex.set(index);
         changes.set(changes.get() + 1);
     }
@@ -258,12 +309,5 @@ public final class LessonGuide {
     /** The softmax panel, once a step has shown it (for tests). */
     public SoftmaxPanel softmaxPanel() {
         return softmaxPanel;
-    }
-
-    private void restoreMainContent() {
-        if (showingPanel) {
-            view.setMainContent(null);
-            showingPanel = false;
-        }
     }
 }

@@ -10,8 +10,8 @@ import org.activationlab.engine.Dataset;
 import org.activationlab.engine.ModelStats;
 import org.activationlab.engine.TargetFunction;
 import org.activationlab.ui.chart.ChartCanvas;
+import org.activationlab.ui.chart.ModelText;
 import org.activationlab.ui.chart.PlotViewport;
-import org.activationlab.ui.fit.FitChart;
 
 /**
  * One model's small fit chart in race mode: the true curve (or the points of custom data) on the
@@ -147,7 +147,7 @@ public final class RaceChart extends ChartCanvas {
         g.setTextBaseline(VPos.CENTER);
         double y = fs * 0.95;
         String name = (rank > 0 ? rank + ". " : "") + stats.activation().displayName();
-        String mse = stats.diverged() ? "diverged" : FitChart.formatMse(stats.mse());
+        String mse = stats.diverged() ? "diverged" : ModelText.mse(stats.mse());
         Font nameFont = font(1.0);
         Font mseFont = font(0.9);
         double key = fs * 1.3; // a stroke of the model's colour before its name

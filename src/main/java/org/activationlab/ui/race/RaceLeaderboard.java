@@ -9,7 +9,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.activationlab.engine.ModelStats;
-import org.activationlab.ui.fit.FitChart;
+import org.activationlab.ui.chart.ModelText;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -118,7 +118,7 @@ public final class RaceLeaderboard extends GridPane {
             ModelStats s = newModels.get(m);
             setText(rank[m], String.valueOf(r + 1));
             setText(name[m], s.activation().displayName());
-            setText(mse[m], s.diverged() ? "diverged" : FitChart.formatMse(s.mse()));
+            setText(mse[m], s.diverged() ? "diverged" : ModelText.mse(s.mse()));
             setText(dead[m], String.format(Locale.ROOT, "%.0f%%", 100 * s.deadFraction()));
         }
         for (int m = n; m < capacity; m++) {

@@ -132,4 +132,21 @@ class PlotViewportTest {
     private static List<String> labels(List<PlotViewport.Tick> ticks) {
         return ticks.stream().map(PlotViewport.Tick::label).toList();
     }
+
+    @Test
+    void anEpochAxisWithoutLimitGrowsInRoundStepsOfAtMostAFifth() {
+        assertEquals(10, PlotViewport.epochAxisEnd(0));
+        assertEquals(10, PlotViewport.epochAxisEnd(10));
+        assertEquals(12, PlotViewport.epochAxisEnd(11));
+        assertEquals(40, PlotViewport.epochAxisEnd(37));
+        assertEquals(100_000, PlotViewport.epochAxisEnd(100_000));
+        assertEquals(120_000, PlotViewport.epochAxisEnd(100_001));
+        int previous = 10;
+        for (int epoch = 11; epoch < 2_000_000; epoch += 1 + epoch / 97) {
+            int end = PlotViewport.epochAxisEnd(epoch);
+            assertTrue(end >= epoch && end <= epoch * 1.2 + 1, epoch + " → " + end);
+            assertTrue(end >= previous, "the axis never shrinks as the run grows: " + epoch + " → " + end);
+            previous = end;
+        }
+    }
 }

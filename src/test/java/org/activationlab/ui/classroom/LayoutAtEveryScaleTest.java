@@ -123,7 +123,7 @@ class LayoutAtEveryScaleTest {
                         a.steps().get(0).text().length(), b.steps().get(0).text().length())).orElseThrow();
                 lessons.open(longest);
             }
-            case "race" -> view.experiment().setRacing(true);
+            case "race" -> view.race().setRacing(true);
             case "presentation" -> classroom.presentation().enter();
             case "drawer" -> view.experiment().setDrawerShown(true);
             default -> { }
@@ -133,7 +133,7 @@ class LayoutAtEveryScaleTest {
     private static void leave(String mode) {
         switch (mode) {
             case "lesson" -> lessons.close();
-            case "race" -> view.experiment().setRacing(false);
+            case "race" -> view.race().setRacing(false);
             case "presentation" -> {
                 classroom.presentation().leave();
                 stage.setFullScreen(false);

@@ -115,6 +115,18 @@ public class FileActionsTest {
         return robot.lookup(".dialog-pane").queryAllAs(DialogPane.class);
     }
 
+    /** Open and save dialogs start in the user's home, then in the folder last used — not where the app was started. */
+    @Test
+    void dialogsStartInTheHomeFolderThenInTheLastOneUsed() throws Exception {
+        FileMenu menu = onFx(() -> new FileMenu(view, files));
+        assertEquals(Path.of(System.getProperty("user.home")), onFx(menu::initialDirectory),
+                "no file used yet: the home folder");
+        Path saved = dir.resolve("lesson-setup.json");
+        assertTrue(onFx(() -> files.save(saved)));
+        assertEquals(saved.toAbsolutePath().normalize().getParent(), onFx(menu::initialDirectory),
+                "after a save: that file's folder");
+    }
+
     @Test
     void exportWritesPngsOfTheChartAndWindowAtOneAndTwiceTheirSize() throws Exception {
         double chartWidth = onFx(() -> view.fitChart().getWidth());

@@ -9,7 +9,6 @@ import org.activationlab.training.Snapshot;
 import org.activationlab.training.Trainer;
 import org.activationlab.ui.LabModel;
 import org.activationlab.ui.instruments.InstrumentFx;
-import org.activationlab.ui.instruments.Instruments;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,7 +124,7 @@ class ActivationInfoPanelTest {
         onFx(() -> ((ToggleButton) panel.lookup("#gelu-tanh")).fire());
         awaitActive("GELU (tanh)", a -> a == Activations.GELU_TANH);
         assertTrue(onFx(() -> ((ToggleButton) panel.lookup("#gelu-tanh")).isSelected()));
-        assertTrue(Instruments.sameCard(Activations.GELU, Activations.GELU_TANH), "GELU's card stays lit");
+        assertTrue(ActivationCard.standsFor(Activations.GELU, Activations.GELU_TANH), "GELU's card stays lit");
         // Pressing the chosen form again keeps it chosen.
         onFx(() -> ((ToggleButton) panel.lookup("#gelu-tanh")).fire());
         assertTrue(onFx(() -> ((ToggleButton) panel.lookup("#gelu-tanh")).isSelected()));

@@ -90,8 +90,8 @@ class InstrumentsViewTest {
     void theTabsAndTheInfoPanelAreInstalled() {
         show(InstrumentFx.smallClassic());
         List<String> titles = onFx(() -> view.instruments().getTabs().stream().map(Tab::getText).toList());
-        assertEquals(List.of("Loss", "Gradient flow", "Dead units", "Saturation", "PReLU slopes"), titles);
-        assertEquals(Instruments.TITLES, titles.subList(1, 5));
+        assertEquals(List.of("Loss", "Gradient flow", "Dead units", "Saturation", "PReLU slopes", "Units"), titles);
+        assertEquals(Instruments.TITLES, titles.subList(1, 6));
         Node panel = onFx(() -> view.lookup("#activation-info"));
         assertNotNull(panel);
         assertTrue(onFx(() -> panel.localToScene(panel.getBoundsInLocal()).getMinX())

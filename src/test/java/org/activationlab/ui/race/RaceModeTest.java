@@ -9,8 +9,8 @@ import org.activationlab.engine.TargetFunction;
 import org.activationlab.training.ExperimentConfig;
 import org.activationlab.training.Snapshot;
 import org.activationlab.ui.MainView;
+import org.activationlab.ui.chart.ModelText;
 import org.activationlab.ui.experiment.ExperimentFx;
-import org.activationlab.ui.fit.FitChart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -51,7 +51,7 @@ class RaceModeTest {
     void theRaceShowsOneChartPerModelAndALeaderboardSortedByMse(FxRobot robot) {
         int n = Activations.all().size();
         robot.type(KeyCode.G);
-        RaceView race = view.experiment().raceView();
+        RaceView race = view.race().raceView();
         awaitFx("the race view in the centre", () -> race.getScene() != null);
         Snapshot loaded = await(view, "the race's models", s -> s.models().size() == n);
         assertEquals(0, loaded.epoch());
@@ -83,7 +83,7 @@ class RaceModeTest {
         List<String> top = onFx(() -> race.leaderboard().rowTexts(0));
         assertEquals("1", top.get(0));
         assertEquals(shown.get(0).activation().displayName(), top.get(1));
-        assertEquals(FitChart.formatMse(best), top.get(2));
+        assertEquals(ModelText.mse(best), top.get(2));
         for (int i = 0; i < n; i++) {
             int index = i;
             int rank = onFx(() -> race.charts().get(index).rank());
@@ -123,7 +123,7 @@ class RaceModeTest {
     @Test
     void aLessonOrFileLoadedDuringTheRaceEndsIt(FxRobot robot) {
         robot.type(KeyCode.G);
-        RaceView race = view.experiment().raceView();
+        RaceView race = view.race().raceView();
         awaitFx("the race view in the centre", () -> view.mainContent() == race);
         await(view, "the race's models", s -> s.models().size() == Activations.all().size());
 

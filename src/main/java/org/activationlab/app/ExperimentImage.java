@@ -1,4 +1,4 @@
-package org.activationlab.ui.files;
+package org.activationlab.app;
 
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -11,6 +11,7 @@ import org.activationlab.training.TrainerCommand;
 import org.activationlab.ui.ActivationLabApp;
 import org.activationlab.ui.LabModel;
 import org.activationlab.ui.MainView;
+import org.activationlab.ui.files.PngExport;
 import org.activationlab.ui.fit.FitChart;
 
 import java.awt.image.BufferedImage;

@@ -1,0 +1,138 @@
+package org.activationlab.training;
+
+import org.activationlab.engine.Activation;
+import org.activationlab.engine.Activations;
+import org.activationlab.engine.Dataset;
+import org.activationlab.engine.ModelRun;
+import org.activationlab.engine.NetworkSpec;
+import org.activationlab.engine.OptimizerKind;
+import org.activationlab.engine.OptimizerSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class EpochWorkersTest {
+
+    private static final List<Activation> MODELS = List.of(Activations.RELU, Activations.LINEAR,
+            Activations.TANH, Activations.GELU, Activations.PRELU);
+
+    private static List<ModelRun> runs() {
+        List<ModelRun> runs = new ArrayList<>();
+        NetworkSpec classic = NetworkSpec.classic(Activations.RELU);
+        for (Activation a : MODELS) {
+            runs.add(new ModelRun(a.id(), Dataset.classic(), new NetworkSpec(2, 24, a, classic.initializer(),
+                    1, 0), OptimizerSpec.of(OptimizerKind.ADAM, 1e-3), 32, 42));
+        }
+        return runs;
+    }
+
+    /** Every weight and bias of every model, as raw bits, and the models' MSE bits. */
+    private static List<int[]> bits(List<ModelRun> runs) {
+        List<int[]> all = new ArrayList<>();
+        for (ModelRun r : runs) {
+            var stats = r.measure();
+            for (float[] w : stats.weights()) {
+                all.add(raw(w));
+            }
+            for (float[] b : stats.biases()) {
+                all.add(raw(b));
+            }
+            all.add(raw(stats.predictions()));
+            long mse = Double.doubleToRawLongBits(stats.mse());
+            all.add(new int[] {(int) mse, (int) (mse >>> 32)});
+        }
+        return all;
+    }
+
+    private static int[] raw(float[] values) {
+        int[] out = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = Float.floatToRawIntBits(values[i]);
+        }
+        return out;
+    }
+
+    @Test
+    void modelsTrainedOnTwoWorkersAreBitIdenticalToOneThread() throws Exception {
+        List<ModelRun> alone = runs();
+        for (int e = 0; e < 4; e++) {
+            for (ModelRun r : alone) {
+                r.trainEpoch();
+                r.measure();
+            }
+        }
+        List<ModelRun> parallel = runs();
+        try (EpochWorkers workers = new EpochWorkers(2, "test-worker")) {
+            for (int e = 0; e < 4; e++) {
+                workers.run(parallel.size(), i -> {
+                    parallel.get(i).trainEpoch();
+                    parallel.get(i).measure();
+                });
+            }
+        }
+        List<int[]> expected = bits(alone);
+        List<int[]> actual = bits(parallel);
+        assertEquals(expected.size(), actual.size());
+        for (int k = 0; k < expected.size(); k++) {
+            assertArrayEquals(expected.get(k), actual.get(k), "array " + k);
+        }
+    }
+
+    @Test
+    void eachItemRunsOnItsFixedWorker() throws Exception {
+        Map<Integer, String> threadOf = new ConcurrentHashMap<>();
+        try (EpochWorkers workers = new EpochWorkers(3, "fixed")) {
+            for (int round = 0; round < 20; round++) {
+                workers.run(7, i -> {
+                    String name = Thread.currentThread().getName();
+                    String before = threadOf.putIfAbsent(i, name);
+                    if (before != null && !before.equals(name)) {
+                        throw new AssertionError("item " + i + " moved from " + before + " to " + name);
+                    }
+                });
+            }
+        }
+        String caller = Thread.currentThread().getName();
+        assertEquals(caller, threadOf.get(0));
+        assertEquals(caller, threadOf.get(3));
+        assertEquals("fixed-1", threadOf.get(1));
+        assertEquals("fixed-1", threadOf.get(4));
+        assertEquals("fixed-2", threadOf.get(5));
+    }
+
+    @Test
+    void aFailureInAWorkerReachesTheCallerAndTheWorkersGoOn() throws Exception {
+        try (EpochWorkers workers = new EpochWorkers(2, "failing")) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> workers.run(2, i -> {
+                if (i == 1) {
+                    throw new IllegalStateException("model 1 broke");
+                }
+            }));
+            assertEquals("model 1 broke", e.getMessage());
+            int[] done = new int[2];
+            workers.run(2, i -> done[i] = 1);
+            assertArrayEquals(new int[] {1, 1}, done);
+        }
+    }
+
+    @Test
+    void closingEndsTheThreads() throws Exception {
+        EpochWorkers workers = new EpochWorkers(2, "closing");
+        workers.run(2, i -> { });
+        workers.close();
+        assertThrows(IllegalStateException.class, () -> workers.run(2, i -> { }));
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("closing-")) {
+                t.join(2000);
+                assertEquals(false, t.isAlive(), t.getName());
+            }
+        }
+    }
+}
