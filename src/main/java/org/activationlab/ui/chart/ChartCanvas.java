@@ -143,6 +143,11 @@ public abstract class ChartCanvas extends Region {
         return colors.get(role).get();
     }
 
+    /** The chart's font size from CSS ({@code -al-font-size}), in pixels. */
+    protected final javafx.beans.value.ObservableValue<Number> fontSizeProperty() {
+        return fontSize;
+    }
+
     public double fontSize() {
         return fontSize.get().doubleValue();
     }
