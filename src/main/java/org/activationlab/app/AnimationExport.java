@@ -13,6 +13,8 @@ import org.activationlab.ui.ActivationLabApp;
 import org.activationlab.ui.LabModel;
 import org.activationlab.ui.MainView;
 import org.activationlab.ui.chart.ChartCanvas;
+import org.activationlab.ui.files.GifWriter;
+import org.activationlab.ui.files.PngExport;
 import org.activationlab.ui.fit.FitChart;
 import org.activationlab.ui.files.GifWriter;
 import org.activationlab.ui.files.PngExport;

@@ -45,11 +45,22 @@ public abstract class Activation {
         return facts;
     }
 
-    /** f(x); for PReLU with its initial slope, for Softmax the value for one unit among equals. */
+    /**
+     * f(x); for PReLU with its initial slope; for Softmax the first output of softmax([x, 0]),
+     * which is σ(x) (see {@link #plotNote()}).
+     */
     public abstract double value(double x);
 
     /** f′(x), consistent with {@link #value}. */
     public abstract double derivative(double x);
+
+    /**
+     * What the plot of {@link #value} shows when it is not simply f(x) of one number, as a short
+     * caption; empty for element-wise functions. Softmax: "softmax([x, 0])₁ = σ(x)".
+     */
+    public String plotNote() {
+        return "";
+    }
 
     /** True for functions across a layer's units (Softmax): f′ is then a Jacobian, not a number. */
     public boolean isVectorFunction() {

@@ -8,6 +8,9 @@ import java.util.random.RandomGenerator;
  * Weight initialisers. All draw from a uniform distribution U(−limit, limit), as Keras'
  * {@code glorot_uniform} (its default), {@code he_uniform} and {@code lecun_uniform} do, and as
  * PyTorch's {@code nn.Linear} does by default; the limit is multiplied by a scale factor.
+ * Biases start at the network's constant bias init, except with the PyTorch default, which (as
+ * {@code nn.Linear.reset_parameters} does) also draws each bias from U(±1/√fan_in), unscaled,
+ * around that constant.
  */
 public enum Initializer {
     GLOROT_UNIFORM("glorot", "Glorot uniform", "√(6 / (fan_in + fan_out))"),
@@ -53,6 +56,21 @@ public enum Initializer {
         int n = fanIn * fanOut;
         for (int i = 0; i < n; i++) {
             weights[i] = (float) ((2 * random.nextDouble() - 1) * limit);
+        }
+    }
+
+    /**
+     * Fills {@code biases} (fanOut values): {@code biasInit} everywhere, plus a draw from
+     * U(±1/√fan_in) for the PyTorch default (after the layer's weights, as PyTorch draws them).
+     */
+    public void fillBiases(float[] biases, int fanIn, int fanOut, double biasInit, RandomGenerator random) {
+        if (this != PYTORCH_DEFAULT) {
+            java.util.Arrays.fill(biases, 0, fanOut, (float) biasInit);
+            return;
+        }
+        double limit = 1.0 / Math.sqrt(fanIn);
+        for (int i = 0; i < fanOut; i++) {
+            biases[i] = (float) (biasInit + (2 * random.nextDouble() - 1) * limit);
         }
     }
 

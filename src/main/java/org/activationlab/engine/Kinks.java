@@ -5,15 +5,18 @@ import java.util.List;
 
 /**
  * Where a piecewise-linear network ({@link Activation#isPiecewiseLinear()}: ReLU, Leaky ReLU,
- * PReLU) bends: the inputs x at which some hidden unit's pre-activation crosses 0. Between two
- * kinks every unit stays on one side of 0, so the network is one straight piece there, and the
- * kinks show how many pieces it has bought with its units.
+ * PReLU) bends: the inputs x at which the slope of the network's <em>output</em> changes. Between
+ * two kinks the network is one straight piece, and the kinks show how many pieces the function
+ * drawn on the fit chart really has.
  *
- * <p>Exact, not sampled: the walk goes from left to right through the regions. Inside a region
- * each pre-activation is an affine function a·x + c of the input (carried through the layers with
- * each unit's current slope: 1 if on, the negative slope if off), so the next kink is the nearest
- * root −c/a ahead among the units heading for 0. For the first hidden layer this is
- * x = −b/w.
+ * <p>Exact, not sampled: the walk goes from left to right through the regions in which every
+ * hidden unit stays on one side of 0. Inside a region each pre-activation is an affine function
+ * a·x + c of the input (carried through the layers with each unit's current slope: 1 if on, the
+ * negative slope if off), so the next region starts at the nearest root −c/a ahead among the
+ * units heading for 0, and the output's slope there is a sum over the last hidden layer. A unit
+ * switching is a kink only if the output's slope changes with it by more than a rounding-sized
+ * tolerance: a unit whose path to the output is blocked (every unit after it off, as in a
+ * network whose second layer is dead) switches without bending anything.
  */
 public final class Kinks {
 
@@ -21,6 +24,11 @@ public final class Kinks {
     public static final int MAX_KINKS = 10_000;
     /** Relative size below which a pre-activation counts as exactly 0 at a kink. */
     private static final double TOLERANCE = 1e-12;
+    /**
+     * A change of the output's slope smaller than this times the largest slope the output has
+     * in the range is rounding (or far too small to see), not a bend.
+     */
+    static final double SLOPE_TOLERANCE = 1e-9;
 
     private Kinks() {
     }
@@ -49,21 +57,37 @@ public final class Kinks {
             return new double[0];
         }
         Walk walk = new Walk(weights, biases, negativeSlopes);
-        double[] kinks = new double[16];
-        int count = 0;
+        // First every region's start and the output's slope in it, then the starts where the
+        // slope changes.
+        double[] starts = new double[16];
+        double[] slopes = new double[16];
+        int regions = 0;
+        double steepest = 0;
         double x = minX;
-        while (count < MAX_KINKS) {
+        while (regions <= MAX_KINKS) {
             double next = walk.nextKink(x);
+            if (regions == starts.length) {
+                starts = Arrays.copyOf(starts, regions * 2);
+                slopes = Arrays.copyOf(slopes, regions * 2);
+            }
+            starts[regions] = x;
+            slopes[regions] = walk.outputSlope;
+            steepest = Math.max(steepest, Math.abs(walk.outputSlope));
+            regions++;
             if (!(next < maxX)) {
                 break;
             }
-            if (count == kinks.length) {
-                kinks = Arrays.copyOf(kinks, count * 2);
-            }
-            kinks[count++] = next;
             x = next;
         }
-        return Arrays.copyOf(kinks, count);
+        double tolerance = SLOPE_TOLERANCE * steepest;
+        double[] kinks = new double[Math.max(0, regions - 1)];
+        int count = 0;
+        for (int r = 1; r < regions; r++) {
+            if (Math.abs(slopes[r] - slopes[r - 1]) > tolerance) {
+                kinks[count++] = starts[r];
+            }
+        }
+        return Arrays.copyOf(kinks, Math.min(count, MAX_KINKS));
     }
 
     /** The slopes for x < 0 of each hidden layer of a model, read from its statistics. */
@@ -105,6 +129,8 @@ public final class Kinks {
         private double[] inOffset;
         private double[] outSlope;
         private double[] outOffset;
+        /** The output's slope dy/dx just right of the point of the last {@link #nextKink} call. */
+        double outputSlope;
 
         Walk(List<float[]> weights, List<float[]> biases, double[] negativeSlopes) {
             this.weights = weights;
@@ -121,8 +147,8 @@ public final class Kinks {
         }
 
         /**
-         * Works out which units are on just right of {@code x} and returns the nearest x beyond
-         * it where one of them crosses 0 (infinity if none does).
+         * Works out which units are on just right of {@code x}, and so the output's slope there,
+         * and returns the nearest x beyond it where one of them crosses 0 (infinity if none does).
          */
         double nextKink(double x) {
             inSlope[0] = 1;
@@ -172,6 +198,12 @@ public final class Kinks {
                 outOffset = t;
                 inputs = units;
             }
+            float[] last = weights.get(negativeSlopes.length);
+            double slope = 0;
+            for (int i = 0; i < inputs; i++) {
+                slope += inSlope[i] * last[i];
+            }
+            outputSlope = slope;
             return next;
         }
     }

@@ -38,30 +38,108 @@ public final class MathFunctions {
         return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
     }
 
+    /** Φ(x) for x ≤ −this comes from the continued fraction; above it from the table. */
+    private static final double TABLE_END = 8.5;
+    /** The table holds Φ and φ at a = −k/16, k = 0 … 136. */
+    private static final int STEPS_PER_UNIT = 16;
+    private static final int TAYLOR_TERMS = 13;
+    private static final double[] TABLE_CDF = new double[(int) (TABLE_END * STEPS_PER_UNIT) + 1];
+    private static final double[] TABLE_PDF = new double[TABLE_CDF.length];
+    /** 1/(n + 1)! for the Taylor terms. */
+    private static final double[] INVERSE_FACTORIAL = new double[TAYLOR_TERMS + 1];
+
+    static {
+        double f = 1;
+        for (int n = 0; n <= TAYLOR_TERMS; n++) {
+            f *= n + 1;
+            INVERSE_FACTORIAL[n] = 1 / f;
+        }
+        for (int k = 0; k < TABLE_CDF.length; k++) {
+            double z = k / (double) STEPS_PER_UNIT;
+            TABLE_PDF[k] = INV_SQRT_2PI * Math.exp(-0.5 * z * z); // z² is exact on this grid
+            TABLE_CDF[k] = k == 0 ? 0.5 : z < 1 ? 0.5 - TABLE_PDF[k] * marsagliaSum(z) : TABLE_PDF[k] * millsRatio(z);
+        }
+    }
+
     /**
-     * Complementary error function, fractional error below 1.2e-7 everywhere (the Chebyshev
-     * fit of Numerical Recipes, 2nd ed., §6.2), which is well inside float precision.
+     * Σ z²ⁿ⁺¹/(2n + 1)!!, so that Φ(z) = ½ + φ(z)·sum (Marsaglia 2004); all terms positive, so
+     * for 0 ≤ z < 1 the sum is exact to rounding and ½ − φ·sum loses under one digit.
      */
-    public static double erfc(double x) {
-        double z = Math.abs(x);
-        double t = 1.0 / (1.0 + 0.5 * z);
-        double ans = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196
-                + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398
-                + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
-        return x >= 0 ? ans : 2.0 - ans;
+    private static double marsagliaSum(double z) {
+        double term = z;
+        double sum = z;
+        double z2 = z * z;
+        for (int n = 1; term > 1e-18 * sum; n++) {
+            term *= z2 / (2 * n + 1);
+            sum += term;
+        }
+        return sum;
     }
 
-    public static double erf(double x) {
-        return 1.0 - erfc(x);
+    /**
+     * The Mills ratio Φ(−z)/φ(z) = 1/(z + 1/(z + 2/(z + 3/(z + …)))) for z ≥ 1, evaluated from the
+     * tail backwards (stable, a couple of ulps): 100 terms are plenty beyond the table (z ≥ 8.5),
+     * near z = 1 it takes thousands, which only the table's construction pays.
+     */
+    private static double millsRatio(double z) {
+        int terms = z >= TABLE_END ? 100 : (int) (20_000 / (z * z)) + 100;
+        double t = z;
+        for (int n = terms; n >= 1; n--) {
+            t = z + n / t;
+        }
+        return 1 / t;
     }
 
-    /** Standard normal cumulative distribution Φ(x), accurate in both tails. */
+    /**
+     * Standard normal cumulative distribution Φ(x), to a few units in the last place of a double
+     * everywhere, both tails included (Φ(0) = ½ exactly).
+     *
+     * <p>Fast enough for the training loops, without an exp: for |x| ≤ 8.5 it is a Taylor step
+     * of at most 1/32 from the nearest point of a 1/16 grid whose Φ and φ are worked out once,
+     * with Φ⁽ⁿ⁺¹⁾(a) = (−1)ⁿ Heₙ(a) φ(a) from the Hermite recurrence. Beyond, the Mills ratio.
+     */
     public static double normalCdf(double x) {
-        return 0.5 * erfc(-x / SQRT_2);
+        if (x > 0) {
+            return 1.0 - lowerTail(-x);
+        }
+        return lowerTail(x);
     }
 
-    /** Standard normal density φ(x). */
+    /** Φ(x) for x ≤ 0 (NaN passes through). */
+    private static double lowerTail(double x) {
+        if (!(x > -TABLE_END)) {
+            if (x != x) {
+                return x;
+            }
+            return x < -40 ? 0 : normalPdf(x) * millsRatio(-x);
+        }
+        int k = (int) (0.5 - x * STEPS_PER_UNIT);
+        double z = k / (double) STEPS_PER_UNIT; // the grid point is a = −z
+        double h = x + z; // exact: x and −z are within a factor of 2, or z = 0
+        // Σ (−1)ⁿ Heₙ(a) hⁿ⁺¹/(n + 1)! with (−1)ⁿ Heₙ(a) = Heₙ(z): He₀ = 1, He₁ = z,
+        // Heₙ₊₁ = z·Heₙ − n·Heₙ₋₁.
+        double hePrevious = 1;
+        double he = z;
+        double power = h;
+        double sum = h;
+        for (int n = 1; n < TAYLOR_TERMS; n++) {
+            power *= h;
+            sum += he * power * INVERSE_FACTORIAL[n];
+            double next = z * he - n * hePrevious;
+            hePrevious = he;
+            he = next;
+        }
+        return TABLE_CDF[k] + TABLE_PDF[k] * sum;
+    }
+
+    /**
+     * Standard normal density φ(x), to a few units in the last place: x² is split into its
+     * rounded value and the rounding error (an exact FMA), whose effect e^(−err/2) ≈ 1 − err/2
+     * would otherwise cost up to x²/2 ulps in the far tails.
+     */
     public static double normalPdf(double x) {
-        return INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+        double square = x * x;
+        double error = Math.fma(x, x, -square);
+        return INV_SQRT_2PI * Math.exp(-0.5 * square) * (1 - 0.5 * error);
     }
 }

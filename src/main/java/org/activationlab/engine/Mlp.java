@@ -41,7 +41,7 @@ public final class Mlp {
                     output ? Activations.LINEAR : activation, maxBatch);
             spec.initializer().fill(layer.weights.value().data, sizes[i - 1], sizes[i],
                     spec.initScale(), random);
-            java.util.Arrays.fill(layer.bias.value().data, (float) spec.biasInit());
+            spec.initializer().fillBiases(layer.bias.value().data, sizes[i - 1], sizes[i], spec.biasInit(), random);
             list.add(layer);
             maxDim = Math.max(maxDim, sizes[i]);
         }

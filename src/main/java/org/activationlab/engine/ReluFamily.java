@@ -207,16 +207,41 @@ final class ReluFamily {
             }
         }
 
+        /**
+         * f′ = scale·α·eˣ from its own exp, never from the output: f(x) + scale·α would be the
+         * difference of two nearly equal floats, 0 for x < −17 and inaccurate well before.
+         */
         @Override
         public void backward(float[] pre, float[] out, float[] gradOut, float[] gradPre,
                              int rows, int cols, float parameter) {
             int n = rows * cols;
+            double scaleAlpha = scale * alpha;
             float positive = (float) scale;
-            float offset = (float) (scale * alpha);
             for (int i = 0; i < n; i++) {
-                // For x ≤ 0, f′ = scale·α·eˣ = f(x) + scale·α: no second exp.
-                gradPre[i] = (pre[i] > 0f ? positive : out[i] + offset) * gradOut[i];
+                double x = pre[i];
+                gradPre[i] = (x > 0 ? positive : (float) (scaleAlpha * Math.exp(x))) * gradOut[i];
             }
+        }
+
+        /** One exp gives f and f′ for x ≤ 0: the training loop's backward is then a multiplication. */
+        @Override
+        public boolean forwardWithDerivative(float[] pre, float[] out, float[] derivative, int rows,
+                                             int cols, float parameter) {
+            int n = rows * cols;
+            double scaleAlpha = scale * alpha;
+            float positive = (float) scale;
+            for (int i = 0; i < n; i++) {
+                double x = pre[i];
+                if (x > 0) {
+                    out[i] = (float) (scale * x);
+                    derivative[i] = positive;
+                } else {
+                    double e = Math.exp(x);
+                    out[i] = (float) (scaleAlpha * (e - 1));
+                    derivative[i] = (float) (scaleAlpha * e);
+                }
+            }
+            return true;
         }
     }
 

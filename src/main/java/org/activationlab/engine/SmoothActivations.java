@@ -53,12 +53,27 @@ final class SmoothActivations {
                     d = 0.5 * (1 + t) + (sech2 == 0 ? 0
                             : 0.5 * x * sech2 * SQRT_2_OVER_PI * (1 + 3 * GELU_CUBIC * x * x));
                 } else {
-                    // Φ(x) = f(x)/x from the forward pass saves a second erf (|x| not tiny).
-                    double cdf = x > 1e-3 || x < -1e-3 ? out[i] / x : MathFunctions.normalCdf(x);
-                    d = cdf + x * MathFunctions.normalPdf(x);
+                    d = MathFunctions.normalCdf(x) + x * MathFunctions.normalPdf(x);
                 }
                 gradPre[i] = (float) d * gradOut[i];
             }
+        }
+
+        /** Exact GELU: Φ and φ once per element, in the forward pass (the tanh form: no gain). */
+        @Override
+        public boolean forwardWithDerivative(float[] pre, float[] out, float[] derivative, int rows,
+                                             int cols, float parameter) {
+            if (tanhApproximation) {
+                return false;
+            }
+            int n = rows * cols;
+            for (int i = 0; i < n; i++) {
+                double x = pre[i];
+                double cdf = MathFunctions.normalCdf(x);
+                out[i] = (float) (x * cdf);
+                derivative[i] = (float) (cdf + x * MathFunctions.normalPdf(x));
+            }
+            return true;
         }
 
         @Override

@@ -26,6 +26,12 @@ final class Softmax extends Activation {
         return MathFunctions.sigmoid(x);
     }
 
+    /** The curve drawn for Softmax: its first output with the other logit held at 0. */
+    @Override
+    public String plotNote() {
+        return "plotted: softmax([x, 0])₁ = σ(x)";
+    }
+
     @Override
     public double derivative(double x) {
         double s = MathFunctions.sigmoid(x);

@@ -37,8 +37,11 @@ public final class Trainer implements AutoCloseable {
     public static final long PUBLISH_INTERVAL_MILLIS = 40;
     private static final long PUBLISH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(PUBLISH_INTERVAL_MILLIS);
     private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
-    /** How long {@link #close()} waits for the thread; it stops between batches, well within. */
-    private static final long CLOSE_WAIT_MILLIS = 5000;
+    /**
+     * How long {@link #close()} waits for the thread (on the FX thread, so briefly); the thread
+     * stops at its next check between batches or chunks of points in any case.
+     */
+    private static final long CLOSE_WAIT_MILLIS = 1000;
 
     /** A command and the id {@link #send} gave it. */
     private record Envelope(long id, TrainerCommand command) { }
@@ -198,6 +201,16 @@ public final class Trainer implements AutoCloseable {
         workers.close();
     }
 
+    /**
+     * Waits up to {@code millis} for the thread to end (after {@link #close()}).
+     *
+     * @return whether it has ended
+     */
+    public boolean awaitTermination(long millis) throws InterruptedException {
+        thread.join(millis);
+        return !thread.isAlive();
+    }
+
     private void publish() {
         Snapshot snapshot = new Snapshot(++sequence, session.epoch(), session.config(), session.stats(),
                 session.histories(), session.switches(), playing, speed, measuredEpochsPerSecond(),
@@ -236,8 +249,8 @@ public final class Trainer implements AutoCloseable {
                         continue;
                     }
                     long started = System.nanoTime();
-                    epochStartedLate = started - nextEpochAt > periodNanos() / 4;
-                    nextEpochAt = Math.max(nextEpochAt + periodNanos(), started);
+                    epochStartedLate = started - nextEpochAt > periodNanos(speed) / 4;
+                    nextEpochAt = nextEpochTarget(nextEpochAt, started, speed);
                     divergedBefore = session.divergedCount();
                 }
                 if (session.trainEpoch(workers, stopTraining, commandOrClose, measurePolicy)) {
@@ -276,8 +289,29 @@ public final class Trainer implements AutoCloseable {
         return (playing || stepsRequested > 0) && session.canTrain();
     }
 
-    long periodNanos() {
-        return Double.isInfinite(speed) ? 0 : (long) (1e9 / speed);
+    /**
+     * The longest period (about 73 years): a tiny speed such as 1e-10 or {@link Double#MIN_VALUE}
+     * epochs/s waits this long, and adding it to a {@code nanoTime} cannot overflow a difference.
+     */
+    static final long MAX_PERIOD_NANOS = Long.MAX_VALUE / 4;
+
+    /** Nanoseconds from one epoch's start to the next's at {@code epochsPerSecond}. */
+    static long periodNanos(double epochsPerSecond) {
+        if (Double.isInfinite(epochsPerSecond)) {
+            return 0;
+        }
+        double period = 1e9 / epochsPerSecond;
+        return period >= MAX_PERIOD_NANOS ? MAX_PERIOD_NANOS : (long) period;
+    }
+
+    /**
+     * When the epoch after one started at {@code started} should start: one period after the
+     * previous target, or at once if training fell behind. {@code System.nanoTime} values, so
+     * compared by difference.
+     */
+    static long nextEpochTarget(long previousTarget, long started, double epochsPerSecond) {
+        long target = previousTarget + periodNanos(epochsPerSecond);
+        return target - started < 0 ? started : target;
     }
 
     /**

@@ -31,7 +31,7 @@ public final class ControlBar extends FlowPane {
 
     private final LabModel model;
     private final Button play = new Button();
-    private final Label epochCounter = new Label();
+    private final EpochCounter epochCounter = new EpochCounter();
     private final ChoiceBox<Double> speed = new ChoiceBox<>();
     private final ChoiceBox<Integer> limit = new ChoiceBox<>();
     private final TextField seed = new TextField();
@@ -50,7 +50,6 @@ public final class ControlBar extends FlowPane {
                 model::reset);
 
         epochCounter.setId("epoch-counter");
-        epochCounter.getStyleClass().add("epoch-counter");
 
         speed.setId("speed");
         speed.getItems().setAll(SPEEDS);
@@ -146,7 +145,7 @@ public final class ControlBar extends FlowPane {
         try {
             play.setText(s.playing() ? "❚❚ Pause" : "▶ Play");
             int lim = s.config().epochLimit();
-            epochCounter.setText("epoch " + s.epoch() + (lim > 0 ? " / " + lim : ""));
+            epochCounter.show(s.epoch(), lim);
             speed.setValue(s.epochsPerSecond());
             limit.setValue(lim);
             if (!seed.isFocused()) {

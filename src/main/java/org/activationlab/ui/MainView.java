@@ -132,16 +132,22 @@ public final class MainView extends BorderPane {
         bannerReset.setOnAction(e -> model.reset());
         bannerText.getStyleClass().add("banner-text");
         bannerText.setWrapText(true);
+        bannerText.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(bannerText, Priority.ALWAYS);
         banner = new HBox(bannerText, bannerReset);
         banner.setId("banner");
         banner.getStyleClass().add("banner");
         banner.setVisible(false);
         banner.setManaged(false);
         banner.setMaxHeight(USE_PREF_SIZE);
-        centre = new StackPane(chartColumn, hint, banner);
-        StackPane.setAlignment(banner, Pos.TOP_CENTER);
+        centre = new StackPane(chartColumn, hint);
         StackPane.setAlignment(hint, Pos.CENTER);
-        setCenter(centre);
+        // The banner docks above the charts and pushes them down: laid over them, it hid the
+        // fit chart's title and legend, the very lines that say which network diverged.
+        VBox.setVgrow(centre, Priority.ALWAYS);
+        VBox bannerAndCentre = new VBox(banner, centre);
+        bannerAndCentre.getStyleClass().add("centre-column");
+        setCenter(bannerAndCentre);
 
         gallery = new ActivationGallery(model);
         for (ActivationCard card : gallery.cards()) {
@@ -598,19 +604,38 @@ public final class MainView extends BorderPane {
         if (s.failure() != null) {
             return "Training stopped with an error: " + s.failure();
         }
-        boolean anyHealthy = s.models().stream().anyMatch(m -> !m.diverged());
-        for (ModelStats m : s.models()) {
-            if (m.diverged()) {
-                return "The " + ModelText.label(m) + " diverged at epoch " + m.divergedAtEpoch()
-                        + ": its loss became NaN or infinite, and training paused. Likely cause: a learning rate"
-                        + String.format(Locale.ROOT, " (now %.0e)", s.config().optimizer().learningRate())
-                        + " or initial weights (scale ×" + java.math.BigDecimal.valueOf(
-                        s.config().network().initScale()).stripTrailingZeros().toPlainString() + ")"
-                        + " that are too large. Reset starts again"
-                        + (anyHealthy ? "; Space trains the other model on." : ".");
-            }
+        List<ModelStats> diverged = s.models().stream().filter(ModelStats::diverged).toList();
+        if (diverged.isEmpty()) {
+            return null;
         }
-        return null;
+        boolean anyHealthy = diverged.size() < s.models().size();
+        boolean sameEpoch = diverged.stream().mapToInt(ModelStats::divergedAtEpoch).distinct().count() == 1;
+        List<String> names = new ArrayList<>();
+        for (ModelStats m : diverged) {
+            names.add("the " + ModelText.label(m)
+                    + (sameEpoch ? "" : " (at epoch " + m.divergedAtEpoch() + ")"));
+        }
+        boolean one = diverged.size() == 1;
+        String who = joinWithAnd(names);
+        return Character.toUpperCase(who.charAt(0)) + who.substring(1)
+                + (one ? "" : diverged.size() == 2 ? " both" : " all") + " diverged"
+                + (sameEpoch ? " at epoch " + diverged.get(0).divergedAtEpoch() : "")
+                + (one ? ": its loss became" : ": their losses became")
+                + " NaN or infinite, and training paused. Likely cause: a learning rate"
+                + String.format(Locale.ROOT, " (now %.0e)", s.config().optimizer().learningRate())
+                + " or initial weights (scale ×" + java.math.BigDecimal.valueOf(
+                s.config().network().initScale()).stripTrailingZeros().toPlainString() + ")"
+                + " that are too large. Reset starts again"
+                + (anyHealthy ? "; Space trains the other model" + (s.models().size() - diverged.size() > 1
+                ? "s" : "") + " on." : ".");
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String joinWithAnd(List<String> items) {
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     public FitChart fitChart() {

@@ -40,8 +40,13 @@ class StatisticsCsvTest {
                 .withEpochLimit(3);
         Path window = dir.resolve("window.csv");
         try (Trainer trainer = new Trainer(config, Double.POSITIVE_INFINITY)) {
-            trainer.send(new TrainerCommand.Play());
-            Snapshot done = trainer.await(s -> s.atLimit() && !s.playing(), 20_000);
+            // One step at a time: the window measures every epoch it stops at, as the CLI does.
+            Snapshot done = trainer.latest();
+            for (int e = 1; e <= 3; e++) {
+                int epoch = e;
+                trainer.send(new TrainerCommand.Step());
+                done = trainer.await(s -> s.epoch() == epoch && !s.playing(), 20_000);
+            }
             RunExport.writeStatisticsCsv(done, window);
         }
         List<String> fromCli = Files.readAllLines(cli);

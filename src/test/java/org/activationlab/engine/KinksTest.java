@@ -60,8 +60,9 @@ class KinksTest {
     }
 
     /**
-     * Scans n cells: a cell where some unit's pre-activation changes sign must hold a kink, and
-     * every kink must lie in such a cell (or on its edge).
+     * Scans n cells: every kink must lie in a cell where some unit's pre-activation changes sign
+     * (or on its edge); and the output must be straight between kinks, so that no bend is missed
+     * (a unit that switches behind a blocked path bends nothing and is no kink).
      */
     private static void assertMatchesScan(PlainNet net, double[] slopes, double[] kinks, double min,
                                           double max, String what) {
@@ -69,7 +70,6 @@ class KinksTest {
         double h = (max - min) / n;
         boolean[] changes = new boolean[n];
         boolean[][] previous = signs(net.evaluateLeaky(min, slopes), slopes);
-        int changed = 0;
         for (int k = 1; k <= n; k++) {
             boolean[][] now = signs(net.evaluateLeaky(min + k * h, slopes), slopes);
             for (int l = 0; l < now.length; l++) {
@@ -77,13 +77,11 @@ class KinksTest {
                     changes[k - 1] = true;
                 }
             }
-            changed += changes[k - 1] ? 1 : 0;
             previous = now;
         }
         for (int i = 1; i < kinks.length; i++) {
             assertTrue(kinks[i] > kinks[i - 1], what + ": kinks not increasing");
         }
-        int found = 0;
         for (double k : kinks) {
             assertTrue(k > min && k < max, what + ": kink " + k + " outside the range");
             int cell = (int) Math.floor((k - min) / h);
@@ -91,16 +89,8 @@ class KinksTest {
                     || (cell + 1 < n && changes[cell + 1]);
             assertTrue(near, what + ": no sign change near the kink at " + k);
         }
-        for (int c = 0; c < n; c++) {
-            if (changes[c]) {
-                double lo = min + c * h;
-                double hi = lo + h;
-                boolean covered = Arrays.stream(kinks).anyMatch(k -> k >= lo - 1e-12 && k <= hi + 1e-12);
-                assertTrue(covered, what + ": the scan sees a sign change in [" + lo + ", " + hi + "], no kink there");
-                found++;
-            }
-        }
-        assertEquals(changed, found);
+        // No bend is missed: between two kinks the output is one straight line.
+        assertStraightBetweenKinks(net, slopes, kinks, min, max, what);
     }
 
     /** Per hidden layer whose slope differs from 1, whether each unit is on. */
@@ -113,6 +103,92 @@ class KinksTest {
             }
         }
         return s;
+    }
+
+    /** 1 → units → 1 with hidden weights w, biases b, output weights v and output bias 0. */
+    private static double[] kinksOf(double slope, float[] w, float[] b, float[] v) {
+        return Kinks.of(List.of(w, v), List.of(b, new float[]{0}), new double[]{slope}, -5, 5);
+    }
+
+    @Test
+    void onlyBendsOfTheOutputAreKinks() {
+        // relu(x) − relu(x − 1): slopes 0, 1, 0, bends at 0 and 1.
+        assertArrayEquals(new double[]{0, 1}, kinksOf(0, new float[]{1, 1}, new float[]{0, -1}, new float[]{1, -1}), 0);
+        // relu(x) + 0·relu(x − 1): the second unit's switch does not reach the output.
+        assertArrayEquals(new double[]{0}, kinksOf(0, new float[]{1, 1}, new float[]{0, -1}, new float[]{1, 0}), 0);
+        // relu(x) − relu(x) = 0: one flat piece although both units switch at 0.
+        assertArrayEquals(new double[0], kinksOf(0, new float[]{1, 1}, new float[]{0, 0}, new float[]{1, -1}), 0);
+        // relu(x) + relu(−x) = |x|: one bend where two units switch.
+        assertArrayEquals(new double[]{0}, kinksOf(0, new float[]{1, -1}, new float[]{0, 0}, new float[]{1, 1}), 0);
+        // Leaky (a = 0.5): leaky(x) + leaky(−x) = |x|/2; leaky(x) + 2·leaky(−x − 2) has slopes
+        // 0.5 − 2 = −1.5 for x < −2, 0.5 − 1 = −0.5 on (−2, 0) and 1 − 1 = 0 for x > 0.
+        assertArrayEquals(new double[]{0}, kinksOf(0.5, new float[]{1, -1}, new float[]{0, 0}, new float[]{1, 1}), 0);
+        assertArrayEquals(new double[]{-2, 0}, kinksOf(0.5, new float[]{1, -1}, new float[]{0, -2}, new float[]{1, 2}), 1e-15);
+        // A slope change far below the output's own slopes is not a visible bend.
+        assertArrayEquals(new double[]{0}, kinksOf(0, new float[]{1, 1}, new float[]{0, -1}, new float[]{1, 1e-12f}), 0);
+    }
+
+    @Test
+    void aLayerThatIsOffEverywhereLeavesOnePiece() {
+        // Layer 1 has kinks at −1, 0.5 and 2, but layer 2's units are negative for every x in
+        // [−5, 5] (|weights| ≤ 1, inputs ≤ 15, bias −100): the output is its bias, one flat piece.
+        List<float[]> w = List.of(new float[]{1, 2, -1}, new float[]{1, -1, 0.5f, 1, 1, 1}, new float[]{3, -2});
+        List<float[]> b = List.of(new float[]{1, -1, 2}, new float[]{-100, -100}, new float[]{0.25f});
+        assertEquals(0, Kinks.of(w, b, new double[]{0, 0}, -5, 5).length);
+        // With one of them alive (bias +100) the three bends of layer 1 come through.
+        List<float[]> alive = List.of(b.get(0), new float[]{100, -100}, b.get(2));
+        assertArrayEquals(new double[]{-1, 0.5, 2}, Kinks.of(w, alive, new double[]{0, 0}, -5, 5), 1e-15);
+    }
+
+    /**
+     * Brute force: the output's slope from finite differences on both sides of every kink must
+     * differ, and between two kinks the output must be one straight line (its slope at the two
+     * ends agrees).
+     */
+    @Test
+    void everyKinkBendsTheOutputAndNoBendIsMissed() {
+        for (long seed = 1; seed <= 8; seed++) {
+            for (double[] slopes : new double[][]{{0, 0}, {0.1, 0}}) {
+                PlainNet net = PlainNet.random(seed, 1.5, 1, 6, 5, 1);
+                double[] kinks = Kinks.of(net.weights, net.biases, slopes, -4, 4);
+                String what = "seed " + seed + " slopes " + Arrays.toString(slopes);
+                assertStraightBetweenKinks(net, slopes, kinks, -4, 4, what);
+                for (double k : kinks) {
+                    double h = 1e-6;
+                    double left = (out(net, k, slopes) - out(net, k - h, slopes)) / h;
+                    double right = (out(net, k + h, slopes) - out(net, k, slopes)) / h;
+                    assertTrue(Math.abs(left - right) > 1e-6, what + ": no bend at " + k);
+                }
+            }
+        }
+    }
+
+    /** Within each piece the output is affine: interior points lie on the chord of its ends. */
+    private static void assertStraightBetweenKinks(PlainNet net, double[] slopes, double[] kinks, double min,
+                                                   double max, String what) {
+        double[] edges = new double[kinks.length + 2];
+        edges[0] = min;
+        System.arraycopy(kinks, 0, edges, 1, kinks.length);
+        edges[edges.length - 1] = max;
+        for (int i = 0; i + 1 < edges.length; i++) {
+            double a = edges[i];
+            double c = edges[i + 1];
+            double x1 = a + 1e-7 * (c - a);
+            double x2 = c - 1e-7 * (c - a);
+            double y1 = out(net, x1, slopes);
+            double y2 = out(net, x2, slopes);
+            for (double t : new double[]{0.13, 0.5, 0.87}) {
+                double x = a + t * (c - a);
+                double chord = y1 + (x - x1) / (x2 - x1) * (y2 - y1);
+                assertEquals(chord, out(net, x, slopes), 1e-9 * (1 + Math.abs(chord)),
+                        what + ": the output bends inside (" + a + ", " + c + ")");
+            }
+        }
+    }
+
+    private static double out(PlainNet net, double x, double[] slopes) {
+        double[][] pre = net.evaluateLeaky(x, slopes);
+        return pre[pre.length - 1][0];
     }
 
     @Test

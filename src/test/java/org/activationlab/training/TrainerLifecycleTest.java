@@ -77,7 +77,7 @@ class TrainerLifecycleTest {
             trainer.send(new TrainerCommand.Load(drawerMaxima()));
             awaitBuilding(trainer);
             trainer.close();
-            assertFalse(trainer.isAlive(), "the trainer thread still builds after close()");
+            assertTrue(trainer.awaitTermination(10_000), "the trainer thread still builds after close()");
         } finally {
             trainer.close();
         }
@@ -90,7 +90,7 @@ class TrainerLifecycleTest {
             Snapshot inside = playUntilInsideAnEpoch(trainer);
             assertEquals(0, inside.epoch());
             trainer.close();
-            assertFalse(trainer.isAlive(), "the trainer thread still trains after close()");
+            assertTrue(trainer.awaitTermination(10_000), "the trainer thread still trains after close()");
         } finally {
             trainer.close();
         }

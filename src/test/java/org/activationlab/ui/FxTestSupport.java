@@ -55,10 +55,21 @@ public final class FxTestSupport {
         }
     }
 
+    /**
+     * Building and showing the first window of a test JVM loads and styles hundreds of classes:
+     * measured 10–15 s on a loaded machine, so it gets a longer wait than other FX calls.
+     */
+    public static final long FIRST_SHOW_TIMEOUT_MS = 60_000;
+
     /** Runs {@code action} on the FX thread and returns its result. */
     public static <T> T onFx(Callable<T> action) {
+        return onFx(TIMEOUT_MS, action);
+    }
+
+    /** Runs {@code action} on the FX thread, waiting up to {@code timeoutMs}, and returns its result. */
+    public static <T> T onFx(long timeoutMs, Callable<T> action) {
         try {
-            return WaitForAsyncUtils.asyncFx(action).get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            return WaitForAsyncUtils.asyncFx(action).get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException r) {
@@ -69,7 +80,7 @@ public final class FxTestSupport {
             }
             throw new AssertionError(cause);
         } catch (TimeoutException e) {
-            throw new AssertionError("the FX thread did not answer within " + TIMEOUT_MS + " ms", e);
+            throw new AssertionError("the FX thread did not answer within " + timeoutMs + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

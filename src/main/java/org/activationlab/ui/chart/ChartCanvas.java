@@ -112,9 +112,9 @@ public abstract class ChartCanvas extends Region {
     private boolean dirty = true;
     private boolean staticDirty = true;
     private long redraws;
-    private long staticRedraws;
     private final List<PlotOverlay> overlays = new ArrayList<>();
     private Rectangle2D overlayArea;
+    private long staticRedraws;
 
     protected ChartCanvas() {
         getStyleClass().add("chart-canvas");
@@ -141,6 +141,11 @@ public abstract class ChartCanvas extends Region {
     /** The colour the stylesheet gives this chart for {@code role}. */
     public Color color(ChartColor role) {
         return colors.get(role).get();
+    }
+
+    /** The chart's font size from CSS ({@code -al-font-size}), in pixels. */
+    protected final javafx.beans.value.ObservableValue<Number> fontSizeProperty() {
+        return fontSize;
     }
 
     public double fontSize() {

@@ -23,6 +23,8 @@ public final class Appearance {
     /** The scales offered, in percent. */
     public static final List<Integer> SCALES = List.of(100, 125, 150, 175, 200, 250);
     private static final String SCALE_CLASS = "scale-";
+    /** The stylesheet's root font size at 100 %. */
+    private static final double BASE_FONT_PX = 13;
 
     private final Scene scene;
     private final AppPreferences preferences;
@@ -87,6 +89,11 @@ public final class Appearance {
     public void smaller() {
         int i = SCALES.indexOf(scalePercent());
         setScalePercent(SCALES.get(Math.max(0, i - 1)));
+    }
+
+    /** The root font size at {@code percent} (the scale-N classes in the stylesheet), in pixels. */
+    public static double fontPixels(int percent) {
+        return BASE_FONT_PX * percent / 100.0;
     }
 
     static int nearestScale(int percent) {

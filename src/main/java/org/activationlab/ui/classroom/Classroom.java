@@ -1,6 +1,5 @@
 package org.activationlab.ui.classroom;
 
-import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -12,7 +11,6 @@ import javafx.scene.input.KeyCharacterCombination;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.activationlab.ui.ActivationLabApp;
 import org.activationlab.ui.AppPreferences;
@@ -97,20 +95,11 @@ public final class Classroom {
     }
 
     /**
-     * At a large text scale the gallery would take half the window and the loss chart's labels
-     * would leave it no plot: the gallery is capped to a third of the width (its cards shrink,
-     * it scrolls), and the instrument strip's minimum height grows with the scale (less than
-     * in proportion).
+     * At a large text scale the gallery would take half the window and the charts would keep no
+     * plot: {@link ScaledLayout} folds the side column, then the instrument strip.
      */
     private void keepRoomForChartsWhenScaled() {
-        if (view.getRight() instanceof Region gallery) {
-            gallery.maxWidthProperty().bind(view.widthProperty().multiply(0.32));
-        }
-        // Not in proportion: the fit chart above is what the class came to see.
-        double minHeight = view.instruments().getMinHeight();
-        view.instruments().minHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> minHeight * (0.4 + 0.6 * appearance.scalePercent() / 100.0),
-                appearance.scalePercentProperty()));
+        ScaledLayout.install(view, appearance);
     }
 
     private void installShortcuts() {

@@ -36,6 +36,10 @@ public final class FitChart extends ChartCanvas {
     private PlotViewport viewport;
     private Rectangle2D legendBounds;
     private String titleText = TITLE;
+    private boolean showTitle = true;
+    /** Rows of the legend at the last layout. */
+    private int legendRows = 1;
+    private final List<double[]> legendEntries = new java.util.ArrayList<>();
     /** Every training point drawn, over the true curve (the Edit data tool shows what it edits). */
     private boolean showAllPoints;
     /** Points clicked in (x, y pairs): drawn large, for the back of the room. */
@@ -47,8 +51,34 @@ public final class FitChart extends ChartCanvas {
     private Rectangle2D probeBounds;
 
 
+    /**
+     * The plot (inside axes and legend) is never squeezed below this height: the window's other
+     * parts fold or scroll first (see {@link ScaledLayout}).
+     */
+    public static final double MIN_PLOT_HEIGHT = 160;
+    /** Below this plot height the title is left out, for the plot's sake (a lesson names the step). */
+    private static final double TITLE_PLOT_HEIGHT = 240;
+
     public FitChart() {
         getStyleClass().add("fit-chart");
+        // The minimum height follows the text scale: the parent lays out again when it changes.
+        fontSizeProperty().addListener((obs, old, now) -> requestLayout());
+    }
+
+    /** Axes, legend and the smallest usable plot, without the title. */
+    @Override
+    protected double computeMinHeight(double width) {
+        double fs = fontSize();
+        return fs * (TOP_WITHOUT_TITLE + (legendRows - 1) * LEGEND_ROW + BOTTOM) + MIN_PLOT_HEIGHT;
+    }
+
+    private static final double TOP_WITH_TITLE = 4.6;
+    private static final double TOP_WITHOUT_TITLE = 2.4;
+    private static final double BOTTOM = 2.6;
+
+    /** Whether the last layout had room for the title. */
+    boolean showsTitle() {
+        return showTitle;
     }
 
     public void setSnapshot(Snapshot snapshot) {
@@ -140,9 +170,18 @@ public final class FitChart extends ChartCanvas {
         Dataset data = snapshot.config().data();
         double fs = fontSize();
         double left = fs * 4.2;
-        double top = fs * 4.6;
         double right = fs * 1.2;
-        double bottom = fs * 2.6;
+        double bottom = fs * BOTTOM;
+        int rows = legendRows(width - left - right, fs);
+        if (rows != legendRows) {
+            // More legend rows need more height: the minimum height changed.
+            legendRows = rows;
+            // On this node: that clears its cached minimum too (a parent's would not).
+            requestLayout();
+        }
+        double extraRows = (rows - 1) * LEGEND_ROW;
+        showTitle = height - fs * (TOP_WITH_TITLE + extraRows + BOTTOM) >= TITLE_PLOT_HEIGHT;
+        double top = fs * ((showTitle ? TOP_WITH_TITLE : TOP_WITHOUT_TITLE) + extraRows);
         double minY = -BASE_Y;
         double maxY = BASE_Y;
         for (float y : data.y()) {
@@ -151,7 +190,7 @@ public final class FitChart extends ChartCanvas {
         }
         PlotViewport next = new PlotViewport(left, top, width - left - right, height - top - bottom,
                 data.minX(), data.maxX(), minY, maxY, false);
-        String nextTitle = title(snapshot.config().models());
+        String nextTitle = showTitle ? title(snapshot.config().models()) : "";
         if (data != trueCurveFor || !next.equals(viewport) || !nextTitle.equals(titleText)) {
             titleText = nextTitle;
             prepareTrueCurve(data);
@@ -271,6 +310,9 @@ public final class FitChart extends ChartCanvas {
     }
 
     private void drawTitle(GraphicsContext g, double width, double fs) {
+        if (titleText.isEmpty()) {
+            return;
+        }
         g.setFill(color(ChartColor.TEXT));
         // At a large text scale the title would run off a narrow chart: shrink it to fit.
         double titleWidth = textWidth(titleText, font(1.35));
@@ -417,7 +459,7 @@ public final class FitChart extends ChartCanvas {
             FitProbe.Reading r = readings.get(i);
             cy += row;
             legendLine(g, x + pad, cy, readingColor(r), (r.model() < 0 ? fs * 0.38 : fs * 0.24) * k,
-                    r.model() > 0 ? new double[]{fs * 0.5 * k, fs * 0.3 * k} : null, sample / 2.4);
+                    r.model() > 0 ? new double[]{fs * 0.5 * k, fs * 0.3 * k} : null, sample);
             g.setFill(color(ChartColor.TEXT));
             g.setTextAlign(TextAlignment.LEFT);
             g.fillText(r.label(), x + pad + sample + pad, cy);
@@ -448,46 +490,142 @@ public final class FitChart extends ChartCanvas {
     }
 
     /**
-     * One row of entries between the title and the plot, centred: outside the plot, so it never
-     * hides a peak of the curves.
+     * The legend between the title and the plot, centred: outside the plot, so it never hides a
+     * peak of the curves. One row while it fits (shrinking a little); on a narrow chart or at a
+     * large text size its entries go onto more rows rather than shrink past reading or run off.
      */
     private void drawLegend(GraphicsContext g, PlotViewport v, Dataset data, List<ModelStats> models,
                             double fs) {
-        g.setFont(font(1.0));
+        String[] texts = legendTexts(data, models, false);
+        LegendLayout layout = layoutLegend(texts, v.right() - v.left(), fs);
+        double shrink = layout.shrink();
+        double sample = fs * LEGEND_SAMPLE * shrink;
+        double gap = fs * LEGEND_GAP * shrink;
+        double spacing = fs * LEGEND_SPACING * shrink;
+        javafx.scene.text.Font f = font(shrink);
+        g.setFont(f);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        int entries = models.size() + (data.target().isPresent() ? 1 : 0);
-        String[] texts = new String[entries];
+        double[] widths = new double[texts.length];
+        for (int i = 0; i < texts.length; i++) {
+            widths[i] = textWidth(texts[i], f);
+        }
+        legendEntries.clear();
+        int rows = layout.rowStarts().length;
+        double rowHeight = fs * LEGEND_ROW;
+        double firstY = v.top() - fs * 1.1 - (rows - 1) * rowHeight;
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        boolean hasTarget = data.target().isPresent();
+        for (int r = 0; r < rows; r++) {
+            int from = layout.rowStarts()[r];
+            int to = r + 1 < rows ? layout.rowStarts()[r + 1] : texts.length;
+            double total = 0;
+            for (int k = from; k < to; k++) {
+                total += sample + gap + widths[k] + (k > from ? spacing : 0);
+            }
+            double x = Math.max(v.left(), (v.left() + v.right()) / 2 - total / 2);
+            double y = firstY + r * rowHeight;
+            minX = Math.min(minX, x);
+            maxX = Math.max(maxX, x + total);
+            for (int k = from; k < to; k++) {
+                int model = hasTarget ? k - 1 : k;
+                if (model < 0) {
+                    legendLine(g, x, y, color(ChartColor.TRUE), fs * 0.38 * shrink, null, sample);
+                } else {
+                    legendLine(g, x, y, modelColor(model), fs * 0.24 * shrink,
+                            model == 0 ? null : new double[]{fs * 0.9 * shrink, fs * 0.55 * shrink}, sample);
+                }
+                legendEntries.add(new double[]{x, x + sample, x + sample + gap, x + sample + gap + widths[k]});
+                x = legendText(g, texts[k], x + sample + gap, y, widths[k], spacing);
+            }
+        }
+        legendBounds = new Rectangle2D(minX, firstY - fs * 0.8, maxX - minX, (rows - 1) * rowHeight + fs * 1.6);
+    }
+
+    private static final double LEGEND_SAMPLE = 2.4;
+    private static final double LEGEND_GAP = 0.6;
+    private static final double LEGEND_SPACING = 1.8;
+    private static final double LEGEND_ROW = 1.5;
+    /** A legend row shrinks to this before its entries go onto another row. */
+    private static final double LEGEND_MIN_SHRINK = 0.8;
+
+    /** Where each row starts (entry index) and how much the text shrinks. */
+    private record LegendLayout(int[] rowStarts, double shrink) {
+    }
+
+    /**
+     * The legend's texts; with {@code widest}, each MSE as its widest form, so that the row count
+     * does not flicker as the numbers change.
+     */
+    private static String[] legendTexts(Dataset data, List<ModelStats> models, boolean widest) {
+        boolean hasTarget = data.target().isPresent();
+        String[] texts = new String[models.size() + (hasTarget ? 1 : 0)];
         int k = 0;
-        if (data.target().isPresent()) {
+        if (hasTarget) {
             texts[k++] = "True function " + data.target().get().displayName();
         }
         for (ModelStats m : models) {
-            texts[k++] = legendText(m);
+            // The widest MSE form in place of the live one (the rest, e.g. the epoch, as is).
+            texts[k++] = widest ? legendText(m).replace(ModelText.mse(m.mse()), "0.00e-00") : legendText(m);
         }
-        double[] widths = new double[entries];
-        double available = v.right() - v.left();
-        // Large text on a narrow chart: the whole row (text, line samples, gaps) shrinks to fit.
-        double shrink = Math.max(0.6, Math.min(1, available
-                / legendWidth(texts, widths, g.getFont(), fs * 2.4, fs * 0.6, fs * 1.8)));
-        double sample = fs * 2.4 * shrink;
-        double gap = fs * 0.6 * shrink;
-        double spacing = fs * 1.8 * shrink;
-        g.setFont(font(shrink));
-        double total = legendWidth(texts, widths, g.getFont(), sample, gap, spacing);
-        double x = Math.max(v.left(), (v.left() + v.right()) / 2 - total / 2);
-        double y = v.top() - fs * 1.1;
-        legendBounds = new Rectangle2D(x, y - fs * 0.8, total, fs * 1.6);
-        k = 0;
-        if (data.target().isPresent()) {
-            legendLine(g, x, y, color(ChartColor.TRUE), fs * 0.38, null, fs);
-            x = legendText(g, texts[k], x + sample + gap, y, widths[k++], spacing);
+        return texts;
+    }
+
+    /** Fewest rows whose widest fits {@code available} shrunk by at most {@link #LEGEND_MIN_SHRINK}. */
+    private LegendLayout layoutLegend(String[] texts, double available, double fs) {
+        javafx.scene.text.Font f = font(1.0);
+        double[] entry = new double[texts.length];
+        for (int i = 0; i < texts.length; i++) {
+            entry[i] = fs * (LEGEND_SAMPLE + LEGEND_GAP) + textWidth(texts[i], f);
         }
-        for (int i = 0; i < models.size(); i++) {
-            legendLine(g, x, y, modelColor(i), fs * 0.24,
-                    i == 0 ? null : new double[]{fs * 0.9, fs * 0.55}, fs);
-            x = legendText(g, texts[k], x + sample + gap, y, widths[k++], spacing);
+        double spacing = fs * LEGEND_SPACING;
+        for (int rows = 1; rows <= Math.max(1, texts.length); rows++) {
+            int[] starts = new int[rows];
+            double widest = splitIntoRows(entry, spacing, rows, starts);
+            int used = 1;
+            while (used < rows && starts[used] > 0) {
+                used++;
+            }
+            starts = java.util.Arrays.copyOf(starts, used);
+            double shrink = Math.min(1, available / widest);
+            if (shrink >= LEGEND_MIN_SHRINK || rows == texts.length) {
+                return new LegendLayout(starts, Math.max(0.5, shrink));
+            }
         }
+        return new LegendLayout(new int[]{0}, 1);
+    }
+
+    /** Splits the entries into {@code rows} consecutive rows (filling starts) and returns the widest row. */
+    private static double splitIntoRows(double[] entry, double spacing, int rows, int[] starts) {
+        double total = 0;
+        for (double e : entry) {
+            total += e;
+        }
+        total += spacing * Math.max(0, entry.length - 1);
+        double target = total / rows;
+        int r = 0;
+        double row = 0;
+        double widest = 0;
+        starts[0] = 0;
+        for (int i = 0; i < entry.length; i++) {
+            double add = (row > 0 ? spacing : 0) + entry[i];
+            int left = entry.length - i;
+            if (row > 0 && r + 1 < rows && (row + add > target * 1.05 || left <= rows - r - 1)) {
+                widest = Math.max(widest, row);
+                starts[++r] = i;
+                row = entry[i];
+            } else {
+                row += add;
+            }
+        }
+        return Math.max(widest, row);
+    }
+
+    /** Rows the legend needs at {@code width} (for the space above the plot). */
+    private int legendRows(double plotWidth, double fs) {
+        return layoutLegend(legendTexts(snapshot.config().data(), snapshot.models(), true), plotWidth, fs)
+                .rowStarts().length;
     }
 
     private double legendText(GraphicsContext g, String text, double x, double y, double width,
@@ -497,14 +635,12 @@ public final class FitChart extends ChartCanvas {
         return x + width + spacing;
     }
 
-    private static double legendWidth(String[] texts, double[] widths, javafx.scene.text.Font f,
-                                      double sample, double gap, double spacing) {
-        double total = 0;
-        for (int i = 0; i < texts.length; i++) {
-            widths[i] = textWidth(texts[i], f);
-            total += sample + gap + widths[i] + (i > 0 ? spacing : 0);
-        }
-        return total;
+    /**
+     * The legend's entries as last drawn, row by row: {line sample start, end, label start, end}
+     * in chart pixels (for tests: a sample must end before its label starts).
+     */
+    public List<double[]> legendEntries() {
+        return List.copyOf(legendEntries);
     }
 
     /** Where the legend was last drawn, in chart pixels (null before the first draw). */
@@ -518,12 +654,16 @@ public final class FitChart extends ChartCanvas {
                 + " · epoch " + m.epoch();
     }
 
+    /** A line sample {@code length} long (it shrinks with the legend row, or it overprints the label). */
     private static void legendLine(GraphicsContext g, double x, double y, Color c, double w,
-                                   double[] dashes, double fs) {
+                                   double[] dashes, double length) {
         g.setStroke(c);
         g.setLineWidth(w);
         g.setLineDashes(dashes);
-        g.strokeLine(x, y, x + fs * 2.4, y);
+        // Butt caps: a round cap would reach half a line width into the gap before the label.
+        g.setLineCap(StrokeLineCap.BUTT);
+        g.strokeLine(x, y, x + length, y);
+        g.setLineCap(StrokeLineCap.ROUND);
         g.setLineDashes((double[]) null);
     }
 

@@ -1,7 +1,9 @@
 package org.activationlab.ui.fit;
 
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.activationlab.training.ModelHistory;
 import org.activationlab.training.Series;
@@ -11,6 +13,7 @@ import org.activationlab.ui.chart.ChartCanvas;
 import org.activationlab.ui.chart.ColumnDecimator;
 import org.activationlab.ui.chart.PlotViewport;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** MSE per epoch for each model on a log scale, with a marker at every activation switch. */
@@ -19,6 +22,9 @@ public final class LossChart extends ChartCanvas {
     private static final double FLOOR = 1e-6;
     private Snapshot snapshot;
     private PlotViewport viewport;
+    private final List<Rectangle2D> labelBounds = new ArrayList<>();
+    private final List<String> labelTexts = new ArrayList<>();
+    private int markerCount;
     private final ColumnDecimator decimator = new ColumnDecimator();
     /** Switches the static layer shows markers for. */
     private int markedSwitches = -1;
@@ -162,26 +168,77 @@ public final class LossChart extends ChartCanvas {
         g.setLineDashes((double[]) null);
     }
 
+    /**
+     * A dashed line at every switch; labels only where they have room. Quick switches (a teacher
+     * trying keys) would pile their labels up, so the newest is labelled first and each older
+     * one takes the first of three rows where it overlaps no label, or goes without.
+     */
     private void drawSwitchMarkers(GraphicsContext g, PlotViewport v, double fs) {
-        g.setFont(font(0.85));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        int lane = 0;
-        for (SwitchEvent e : snapshot.switches()) {
+        List<SwitchEvent> switches = snapshot.switches();
+        g.setStroke(color(ChartColor.MARKER));
+        g.setLineWidth(Math.max(1.5, fs * 0.12));
+        g.setLineDashes(fs * 0.3, fs * 0.3);
+        double lastPx = Double.NaN;
+        markerCount = 0;
+        for (SwitchEvent e : switches) {
             double px = Math.round(v.pixelX(e.epoch())) + 0.5;
-            g.setStroke(color(ChartColor.MARKER));
-            g.setLineWidth(Math.max(1.5, fs * 0.12));
-            g.setLineDashes(fs * 0.3, fs * 0.3);
-            g.strokeLine(px, v.top(), px, v.bottom());
-            g.setLineDashes((double[]) null);
-            g.setFill(color(ChartColor.MARKER));
-            // Alternate label rows so markers close together stay readable.
-            String label = "→ " + e.to().displayName();
-            double labelY = v.top() + 2 + (lane % 3) * fs * 1.05;
-            boolean roomOnRight = px + label.length() * fs * 0.62 < v.right();
-            g.setTextAlign(roomOnRight ? TextAlignment.LEFT : TextAlignment.RIGHT);
-            g.fillText(label, roomOnRight ? px + 3 : px - 3, labelY);
-            lane++;
+            if (px != lastPx) {
+                g.strokeLine(px, v.top(), px, v.bottom());
+                lastPx = px;
+            }
+            markerCount++;
         }
+        g.setLineDashes((double[]) null);
+
+        labelBounds.clear();
+        labelTexts.clear();
+        Font font = font(0.85);
+        g.setFont(font);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(color(ChartColor.MARKER));
+        double rowHeight = fs * 1.05;
+        int rows = (int) Math.max(0, Math.min(3, (v.height() - 4) / rowHeight));
+        double lastLabelledPx = Double.NaN;
+        for (int i = switches.size() - 1; i >= 0; i--) {
+            SwitchEvent e = switches.get(i);
+            double px = Math.round(v.pixelX(e.epoch())) + 0.5;
+            if (px == lastLabelledPx) {
+                // Several switches at one epoch: the newest (already labelled) is what trains.
+                continue;
+            }
+            String label = "→ " + e.to().displayName();
+            double w = textWidth(label, font);
+            boolean roomOnRight = px + 3 + w <= v.right();
+            double x = roomOnRight ? px + 3 : px - 3 - w;
+            if (x < v.left()) {
+                continue;
+            }
+            for (int row = 0; row < rows; row++) {
+                Rectangle2D r = new Rectangle2D(x, v.top() + 2 + row * rowHeight, w, rowHeight * 0.95);
+                if (labelBounds.stream().noneMatch(r::intersects)) {
+                    g.setTextAlign(TextAlignment.LEFT);
+                    g.fillText(label, x, r.getMinY());
+                    labelBounds.add(r);
+                    labelTexts.add(label);
+                    lastLabelledPx = px;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Where switch labels were drawn in the last frame, newest switch first (for tests). */
+    List<Rectangle2D> switchLabelBounds() {
+        return List.copyOf(labelBounds);
+    }
+
+    /** The switch labels drawn in the last frame, newest first. */
+    List<String> switchLabelTexts() {
+        return List.copyOf(labelTexts);
+    }
+
+    /** How many switches the last frame marked. */
+    int switchMarkerCount() {
+        return markerCount;
     }
 }

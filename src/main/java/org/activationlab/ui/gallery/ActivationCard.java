@@ -40,6 +40,13 @@ public final class ActivationCard extends VBox {
         plot.setPrefHeight(70);
         VBox.setVgrow(plot, Priority.ALWAYS);
         getChildren().addAll(name, formula, plot);
+        if (!activation.plotNote().isEmpty()) {
+            // Softmax acts on a whole layer: say which slice of it the curve is.
+            Label note = new Label(activation.plotNote());
+            note.getStyleClass().addAll("card-formula", "card-plot-note");
+            note.setId("card-note-" + activation.id());
+            getChildren().add(note);
+        }
     }
 
     public Activation activation() {

@@ -36,7 +36,9 @@ public final class ActivationGallery extends VBox {
         ActivationInfoPanel info = new ActivationInfoPanel(model);
         addPanel(info);
         for (ActivationCard card : cards) {
-            card.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> info.preview(card.activation()));
+            // Moved, not entered: JavaFX also sends "entered" when the gallery scrolls a card
+            // under a resting pointer, and that card is not what the teacher pointed at.
+            card.addEventHandler(MouseEvent.MOUSE_MOVED, e -> info.preview(card.activation()));
             card.addEventHandler(MouseEvent.MOUSE_EXITED, e -> info.endPreview());
         }
     }

@@ -21,8 +21,8 @@ import org.activationlab.ui.LabModel;
 import java.util.Locale;
 
 /**
- * Under the gallery: the facts of the selected activation (or, while the pointer is on a card,
- * of that card's), and the parameters a teacher may change — Leaky ReLU's slope with the
+ * Under the gallery: the facts of the selected activation (or, while the pointer moves on a
+ * card, of that card's), and the parameters a teacher may change — Leaky ReLU's slope with the
  * frameworks' defaults, ELU's α, GELU's exact or tanh form. A change switches the activation
  * model through {@link LabModel#selectActivation}; a slider applies when it is released, not
  * on every pixel of a drag.
@@ -201,6 +201,9 @@ public final class ActivationInfoPanel extends VBox {
 
     /** Shows {@code activation}'s facts until {@link #endPreview()}: the pointer is on its card. */
     public void preview(Activation activation) {
+        if (activation == shown) {
+            return;
+        }
         pseudoClassStateChanged(PREVIEW, activation != selected);
         display(activation, activation == selected);
     }
@@ -219,13 +222,11 @@ public final class ActivationInfoPanel extends VBox {
         if (active == selected) {
             return;
         }
-        Activation before = selected;
         selected = active;
-        // A preview of another card stays; otherwise (or if that card was just clicked) show the new one.
-        if (shown == null || shown == before || shown == active) {
-            pseudoClassStateChanged(PREVIEW, false);
-            display(active, true);
-        }
+        // A new activation trains: the panel describes it, ending any preview (the next move of
+        // the pointer on a card previews that card again).
+        pseudoClassStateChanged(PREVIEW, false);
+        display(active, true);
     }
 
     private void display(Activation a, boolean withParameters) {

@@ -9,6 +9,7 @@ import org.activationlab.engine.LayerStats;
 import org.activationlab.engine.ModelStats;
 import org.activationlab.engine.Saturation;
 import org.activationlab.training.Snapshot;
+import org.activationlab.ui.chart.ModelText;
 import org.activationlab.ui.LabModel;
 import org.activationlab.ui.chart.PlotViewport;
 
@@ -16,31 +17,49 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The "Saturation" instrument: the activation model's f (solid) and f′ (dashed) enlarged on
- * [−6, 6] over a live histogram of each hidden layer's pre-activations, with the region where
- * |f′| is below {@link Saturation#THRESHOLD} shaded, so the class sees inputs pile up where
- * hardly any gradient passes. Beside it, each layer's saturated share, counted by the trainer.
+ * The "Saturation" instrument, one row per network (small multiples, so a lesson can talk about
+ * either): its f (solid) and f′ (dashed) enlarged on [−6, 6] over a live histogram of each
+ * hidden layer's pre-activations, with the region where |f′| is below
+ * {@link Saturation#THRESHOLD} shaded, so the class sees inputs pile up where hardly any gradient
+ * passes. Beside it, each layer's saturated share, counted by the trainer by the same rule.
  */
 public final class SaturationChart extends InstrumentChart {
 
     private static final int SAMPLES = 241;
 
-    private final float[] xs = new float[SAMPLES];
-    private final float[] fs = new float[SAMPLES];
-    private final float[] dfs = new float[SAMPLES];
-    private Activation sampled;
-    private float sampledSlope = Float.NaN;
-    private double minY;
-    private double maxY;
+    /** More networks than this (a race) are not drawn: the rows would be too thin to read. */
+    static final int MAX_ROWS = 4;
+
+    /** f and f′ sampled for one row, kept while its activation (and PReLU slope) stays the same. */
+    private static final class Samples {
+        final float[] xs = new float[SAMPLES];
+        final float[] fs = new float[SAMPLES];
+        final float[] dfs = new float[SAMPLES];
+        Activation sampled;
+        float sampledSlope = Float.NaN;
+        double minY;
+        double maxY;
+    }
+
+    private final Samples[] samples = new Samples[MAX_ROWS];
     private PlotViewport viewport;
+    private PlotViewport[] viewports = new PlotViewport[0];
 
     public SaturationChart() {
         getStyleClass().add("saturation-chart");
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = new Samples();
+        }
     }
 
-    /** The function panel of the last draw (null before), for tests. */
+    /** The first network's function panel of the last draw (null before), for tests. */
     PlotViewport viewport() {
         return viewport;
+    }
+
+    /** Network {@code model}'s function panel of the last draw, for tests. */
+    PlotViewport viewport(int model) {
+        return viewports[model];
     }
 
     /** The fill of layer {@code layer}'s histogram (before its transparency). */
@@ -60,44 +79,64 @@ public final class SaturationChart extends InstrumentChart {
             return;
         }
         double font = fontSize();
-        ModelStats model = s.models().get(LabModel.SWITCHED_MODEL);
-        List<LayerStats> layers = model.layers();
-        int hidden = layers.size() - 1;
-        sample(model.activation(), layers.get(0).learnedSlope());
-        double split = Math.round(width * 0.62);
-        double top = font * 2.9;
-        double bottom = height - font * 1.5;
-        viewport = new PlotViewport(font * 2.6, top, split - font * 2.6 - font * 0.8, bottom - top,
-                xs[0], xs[SAMPLES - 1], minY, maxY, false);
-        PlotViewport v = viewport;
-        text(g, model.activation().displayName() + ": f (solid), f′ (dashed) and where each hidden layer's "
-                + "pre-activations fall", font * 0.6, font * 0.25, 1.0, color(ChartColor.TEXT));
+        int rows = Math.min(MAX_ROWS, s.models().size());
+        text(g, "f (solid), f′ (dashed) and where each hidden layer's pre-activations fall, one row per network",
+                font * 0.6, font * 0.25, 1.0, color(ChartColor.TEXT));
         text(g, "Shaded: saturated, |f′| < " + Saturation.THRESHOLD + ": hardly any gradient passes back there.",
                 font * 0.6, font * 1.45, 0.85, color(ChartColor.AXIS));
-        drawSaturatedRegions(g, v);
+        double top = font * 2.7;
+        double band = (height - top) / rows;
+        viewports = new PlotViewport[rows];
+        for (int m = 0; m < rows; m++) {
+            PlotViewport v = viewports[m] = drawModel(g, s.models().get(m), samples[m], m, width, top + m * band,
+                    top + (m + 1) * band, font);
+            if (m == 0) {
+                viewport = v;
+            }
+        }
+    }
+
+    /** Network {@code m}'s row: its name, f and f′ over its histograms, and its saturated shares. */
+    private PlotViewport drawModel(GraphicsContext g, ModelStats model, Samples p, int m, double width,
+                                   double rowTop, double rowBottom, double font) {
+        List<LayerStats> layers = model.layers();
+        int hidden = layers.size() - 1;
+        sample(p, model.activation(), layers.get(0).learnedSlope());
+        double split = Math.round(width * 0.62);
+        text(g, ModelText.label(model), font * 0.6, rowTop + font * 0.1, 0.9,
+                modelColor(m).interpolate(color(ChartColor.TEXT), 0.3));
+        double top = rowTop + font * 1.4;
+        double bottom = Math.max(top + 2, rowBottom - font * 1.5);
+        PlotViewport v = new PlotViewport(font * 2.6, top, split - font * 2.6 - font * 0.8, bottom - top,
+                p.xs[0], p.xs[SAMPLES - 1], p.minY, p.maxY, false);
+        drawSaturatedRegions(g, v, p);
         drawHistograms(g, v, layers, hidden);
         drawAxes(g, v, font);
         clip(g, v);
         g.setLineWidth(Math.max(1.5, font * 0.16));
         g.setStroke(color(ChartColor.DERIVATIVE));
         g.setLineDashes(font * 0.5, font * 0.3);
-        strokeSeries(g, v, xs, dfs, SAMPLES);
+        strokeSeries(g, v, p.xs, p.dfs, SAMPLES);
         g.setLineDashes((double[]) null);
         g.setLineWidth(Math.max(2, font * 0.22));
-        g.setStroke(color(ChartColor.ACTIVATION));
-        strokeSeries(g, v, xs, fs, SAMPLES);
+        g.setStroke(m == 0 ? color(ChartColor.ACTIVATION) : modelColor(m));
+        strokeSeries(g, v, p.xs, p.fs, SAMPLES);
         g.restore();
-        drawShares(g, layers, hidden, split + font * 0.4, top, width - font * 0.8, font);
+        drawShares(g, layers, hidden, split + font * 0.4, top, width - font * 0.8, bottom, font);
+        return v;
     }
 
     /** Samples f and f′ once per activation (and PReLU slope); the y range fits them, within reason. */
-    private void sample(Activation activation, float learnedSlope) {
+    private static void sample(Samples p, Activation activation, float learnedSlope) {
         boolean learned = activation.learnsParameter();
-        if (activation == sampled && (!learned || Float.compare(learnedSlope, sampledSlope) == 0)) {
+        if (activation == p.sampled && (!learned || Float.compare(learnedSlope, p.sampledSlope) == 0)) {
             return;
         }
-        sampled = activation;
-        sampledSlope = learnedSlope;
+        p.sampled = activation;
+        p.sampledSlope = learnedSlope;
+        float[] xs = p.xs;
+        float[] fs = p.fs;
+        float[] dfs = p.dfs;
         double lo = -0.3;
         double hi = 1.2;
         double range = LayerStats.HISTOGRAM_MAX;
@@ -112,11 +151,13 @@ public final class SaturationChart extends InstrumentChart {
             hi = Math.max(hi, Math.max(fs[i], dfs[i]));
         }
         // Unbounded functions would squash f′ flat: show up to 3 and let f leave the top.
-        minY = Math.max(lo, -2) - 0.15;
-        maxY = Math.min(hi, 3) + 0.15;
+        p.minY = Math.max(lo, -2) - 0.15;
+        p.maxY = Math.min(hi, 3) + 0.15;
     }
 
-    private void drawSaturatedRegions(GraphicsContext g, PlotViewport v) {
+    private void drawSaturatedRegions(GraphicsContext g, PlotViewport v, Samples p) {
+        float[] xs = p.xs;
+        float[] dfs = p.dfs;
         g.setFill(alpha(color(ChartColor.MARKER), 0.16));
         double step = xs[1] - xs[0];
         int start = -1;
@@ -188,8 +229,8 @@ public final class SaturationChart extends InstrumentChart {
 
     /** Per hidden layer a bar as long as its saturated share, with the number. */
     private void drawShares(GraphicsContext g, List<LayerStats> layers, int hidden, double left, double top,
-                            double right, double font) {
-        double row = Math.min(font * 2.4, (getHeight() - top - font * 0.5) / Math.max(1, hidden));
+                            double right, double bottom, double font) {
+        double row = Math.min(font * 2.4, (bottom - top) / Math.max(1, hidden));
         double barWidth = right - left;
         for (int l = 0; l < hidden; l++) {
             double y = top + l * row;

@@ -10,8 +10,8 @@ import org.activationlab.engine.TargetFunction;
 import org.activationlab.engine.UnitTerms;
 import org.activationlab.training.Snapshot;
 import org.activationlab.ui.LabModel;
-import org.activationlab.ui.chart.PlotViewport;
 import org.activationlab.ui.chart.ModelText;
+import org.activationlab.ui.chart.PlotViewport;
 
 import java.util.BitSet;
 import java.util.List;

@@ -10,6 +10,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
@@ -67,7 +68,14 @@ public final class LessonGuide {
     public static LessonGuide install(MainView view, LessonCatalogue catalogue) {
         LessonGuide guide = new LessonGuide(catalogue, view);
         LessonPanel panel = new LessonPanel(guide);
-        Runnable dock = () -> view.setGuide(guide.isOpen() ? panel : null);
+        // A long step at a large text size scrolls rather than squeeze the charts to nothing
+        // (ScaledLayout sets its greatest height).
+        ScrollPane strip = new ScrollPane(panel);
+        strip.setId("lesson-scroll");
+        strip.getStyleClass().add("lesson-scroll");
+        strip.setFitToWidth(true);
+        strip.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        Runnable dock = () -> view.setGuide(guide.isOpen() ? strip : null);
         guide.lessonProperty().addListener((obs, old, now) -> dock.run());
         guide.pickerShowingProperty().addListener((obs, old, now) -> dock.run());
 

@@ -130,12 +130,11 @@ public final class LessonPanel extends StackPane {
         buttons.setMinWidth(USE_PREF_SIZE);
 
         // One row for the title, where the lesson is and the buttons, so that the explanation
-        // below gets the whole width: fewer lines, more room for the charts.
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(stepTitle, lessonName, stepCounter, gap, buttons);
+        // below gets the whole width: fewer lines, more room for the charts. A flow, so that at
+        // a large text size the buttons move to a second row whole instead of being cut off.
+        FlowPane header = new FlowPane(stepTitle, lessonName, stepCounter, buttons);
         header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("lesson-row");
+        header.getStyleClass().add("lesson-header");
 
         text.setId("lesson-text");
         text.getStyleClass().add("lesson-text");

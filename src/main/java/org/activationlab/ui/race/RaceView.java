@@ -1,6 +1,7 @@
 package org.activationlab.ui.race;
 
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -51,9 +52,18 @@ public final class RaceView extends HBox {
                 + "activation differs. Dead = units that output 0 for every input. G leaves the race.");
         note.getStyleClass().add("race-note");
         note.setWrapText(true);
+        // Whole lines, never "…": at a large text size the side column scrolls instead.
+        summary.setMinHeight(USE_PREF_SIZE);
+        note.setMinHeight(USE_PREF_SIZE);
         VBox side = new VBox(title, summary, leaderboard, note);
         side.getStyleClass().add("race-side");
-        getChildren().addAll(grid, side);
+        ScrollPane sideScroll = new ScrollPane(side);
+        sideScroll.getStyleClass().add("race-side-scroll");
+        sideScroll.setFitToWidth(true);
+        sideScroll.setFitToHeight(true);
+        sideScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.setMinWidth(USE_PREF_SIZE);
+        getChildren().addAll(grid, sideScroll);
         show(model.snapshot());
     }
 

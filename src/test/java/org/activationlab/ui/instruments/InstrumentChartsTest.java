@@ -134,6 +134,53 @@ class InstrumentChartsTest {
         assertEquals(dead, filled);
     }
 
+    /** Lessons talk about the second network too: each network has its own row, drawn from its own stats. */
+    @Test
+    void deadUnitsAndSaturationShowEveryNetwork() {
+        NetworkSpec spec = new NetworkSpec(2, 24, Activations.RELU, Initializer.GLOROT_UNIFORM, 1.0, -1.0);
+        ExperimentConfig c = InstrumentFx.smallClassic().withNetwork(spec)
+                .withModels(List.of(Activations.TANH, Activations.RELU));
+        Snapshot s = InstrumentFx.trained(c, 1);
+        ModelStats relu = s.models().get(1);
+        assertEquals(0, s.models().get(0).layers().get(1).deadUnits().length, "Tanh units never die");
+        assertTrue(relu.layers().get(1).deadUnits().length > 0, "the test needs dead ReLU units");
+        DeadUnitsChart chart = onFx(DeadUnitsChart::new);
+        WritableImage image = onFx(() -> {
+            chart.setSnapshot(s);
+            return render(chart, W, H);
+        });
+        Color deadColor = onFx(chart::deadColor);
+        for (int m = 0; m < 2; m++) {
+            DeadUnitsChart.UnitGrid[] grids = chart.grids(m);
+            for (int l = 0; l < 2; l++) {
+                boolean[] isDead = new boolean[24];
+                for (int u : s.models().get(m).layers().get(l).deadUnits()) {
+                    isDead[u] = true;
+                }
+                for (int u = 0; u < 24; u++) {
+                    assertEquals(isDead[u], near(argb(image, grids[l].centreX(u), grids[l].centreY(u)), deadColor, 10),
+                            "network " + m + " layer " + (l + 1) + " unit " + u);
+                }
+            }
+        }
+        assertTrue(chart.grids(1)[0].top() > chart.grids(0)[1].top(), "the second network's row is below the first's");
+
+        SaturationChart saturation = onFx(SaturationChart::new);
+        WritableImage shaded = onFx(() -> {
+            saturation.setSnapshot(s);
+            return render(saturation, W, H);
+        });
+        PlotViewport tanh = saturation.viewport(0);
+        PlotViewport reluPanel = saturation.viewport(1);
+        assertTrue(reluPanel.top() >= tanh.bottom(), "one row per network");
+        Color background = onFx(() -> saturation.color(ChartCanvas.ChartColor.BACKGROUND));
+        Color marker = blend(background, onFx(() -> saturation.color(ChartCanvas.ChartColor.MARKER)), 0.16);
+        // ReLU's f′ is 0 for x < 0 (shaded), Tanh's is ≈ 0.07 at x = −2 (not shaded); both 1-ish at 0.5.
+        assertTrue(near(argb(shaded, reluPanel.pixelX(-2), reluPanel.top() + 3), marker, 4), "ReLU's flat side is shaded");
+        assertTrue(near(argb(shaded, tanh.pixelX(-2), tanh.top() + 3), background, 4), "Tanh at −2 is not");
+        assertTrue(near(argb(shaded, tanh.pixelX(-5.5), tanh.top() + 3), marker, 4), "Tanh at −5.5 is");
+    }
+
     @Test
     void saturationHistogramStandsWhereThePreActivationsAre() {
         // One hidden sigmoid layer on x in [−1, 1]: its pre-activations w·x stay inside about ±1.7,

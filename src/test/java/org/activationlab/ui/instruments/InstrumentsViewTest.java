@@ -62,7 +62,7 @@ class InstrumentsViewTest {
 
     private MainView show(ExperimentConfig config) {
         Stage stage = registeredStage();
-        view = onFx(() -> {
+        view = org.activationlab.ui.FxTestSupport.onFx(org.activationlab.ui.FxTestSupport.FIRST_SHOW_TIMEOUT_MS, () -> {
             // An exception thrown while drawing a frame must fail the test, not only be printed.
             Thread.currentThread().setUncaughtExceptionHandler((t, e) -> fxErrors.add(e));
             MainView v = new MainView(new LabModel(new Trainer(config, 200)));
@@ -148,7 +148,8 @@ class InstrumentsViewTest {
         Node banner = onFx(() -> view.lookup("#banner"));
         awaitFx("the divergence banner", banner::isVisible);
         String text = onFx(() -> ((Label) ((javafx.scene.layout.HBox) banner).getChildren().get(0)).getText());
-        assertTrue(text.startsWith("The ReLU network diverged at epoch 1"), text);
+        assertTrue(text.startsWith("The ReLU network and the Linear (no activation) both diverged at epoch 1"),
+                text);
         assertFalse(text.contains("Space trains"), "every model diverged: " + text);
         assertSame(Activations.RELU, onFx(() -> view.model().snapshot().models().get(0).activation()));
         assertTrue(fxErrors.isEmpty(), fxErrors.toString());
