@@ -23,6 +23,11 @@ public final class LossChart extends ChartCanvas {
     private Snapshot snapshot;
     private PlotViewport viewport;
     private final List<Rectangle2D> labelBounds = new ArrayList<>();
+    /** Switch labels' widths in the current font (a few distinct labels, measured once). */
+    private final java.util.Map<String, Double> labelWidths = new java.util.HashMap<>();
+    private double labelWidthsFontSize = Double.NaN;
+    /** Switch markers closer than this many pixels are drawn as one line. */
+    private static final double MARKER_GAP_PX = 3;
     private final List<String> labelTexts = new ArrayList<>();
     private int markerCount;
     private final ColumnDecimator decimator = new ColumnDecimator();
@@ -182,7 +187,9 @@ public final class LossChart extends ChartCanvas {
         markerCount = 0;
         for (SwitchEvent e : switches) {
             double px = Math.round(v.pixelX(e.epoch())) + 0.5;
-            if (px != lastPx) {
+            // Markers closer than a few pixels merge: after a long run of switches the lines
+            // would otherwise hatch the plot, and each costs the software pipeline a dashed line.
+            if (!(Math.abs(px - lastPx) < MARKER_GAP_PX)) {
                 g.strokeLine(px, v.top(), px, v.bottom());
                 lastPx = px;
             }
@@ -193,6 +200,10 @@ public final class LossChart extends ChartCanvas {
         labelBounds.clear();
         labelTexts.clear();
         Font font = font(0.85);
+        if (font.getSize() != labelWidthsFontSize) {
+            labelWidths.clear();
+            labelWidthsFontSize = font.getSize();
+        }
         g.setFont(font);
         g.setTextBaseline(VPos.TOP);
         g.setFill(color(ChartColor.MARKER));
@@ -207,7 +218,7 @@ public final class LossChart extends ChartCanvas {
                 continue;
             }
             String label = "→ " + e.to().displayName();
-            double w = textWidth(label, font);
+            double w = labelWidths.computeIfAbsent(label, l -> textWidth(l, font));
             boolean roomOnRight = px + 3 + w <= v.right();
             double x = roomOnRight ? px + 3 : px - 3 - w;
             if (x < v.left()) {
