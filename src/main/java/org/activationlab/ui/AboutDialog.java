@@ -60,7 +60,7 @@ public final class AboutDialog {
         body.setId("about-text");
         body.setEditable(false);
         body.setWrapText(true);
-        body.setPrefRowCount(8);
+        body.setPrefRowCount((int) body.getText().lines().count() + 1); // every line, no scroll bar
         alert.getDialogPane().setContent(body);
         alert.initModality(Modality.WINDOW_MODAL);
         if (view.getScene() != null && view.getScene().getWindow() != null) {

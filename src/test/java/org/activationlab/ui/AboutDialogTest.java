@@ -51,6 +51,8 @@ class AboutDialogTest {
             Alert dialog = AboutDialog.dialog(view);
             return dialog.getHeaderText() + "\n" + ((TextArea) dialog.getDialogPane().getContent()).getText();
         });
+        int rows = onFx(() -> ((TextArea) AboutDialog.dialog(view).getDialogPane().getContent()).getPrefRowCount());
+        assertTrue(rows > AboutDialog.text("x").lines().count(), "every line shows without scrolling: " + rows);
         for (String expected : new String[] {"Activation Lab", "development build",
                 "OpenJFX", "GPL v2 with the Classpath Exception", "EJML", "picocli", "Gson", "Apache License 2.0"}) {
             assertTrue(text.contains(expected), "About says " + expected + ": " + text);
