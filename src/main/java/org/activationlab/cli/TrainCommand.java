@@ -18,6 +18,7 @@ import org.activationlab.training.AtomicOutput;
 import org.activationlab.training.ExperimentCode;
 import org.activationlab.training.ExperimentConfig;
 import org.activationlab.training.ExperimentFile;
+import org.activationlab.training.MseFormat;
 import org.activationlab.training.RunExport;
 import org.activationlab.training.TrainingSession;
 import picocli.CommandLine.Command;
@@ -340,19 +341,13 @@ public final class TrainCommand implements Callable<Integer> {
                 + ", seed " + config.seed() + ", " + epochs + " epochs";
     }
 
-    /** {@code Epoch 7/100 - relu: mse=0.0123 - linear: mse=0.4239}. */
+    /** {@code Epoch 7/100 - relu: mse=0.0123 - linear: mse=0.424}, written by {@link MseFormat}. */
     private String progressLine(int epoch, List<String> names, ModelStats[] stats) {
         StringBuilder sb = new StringBuilder("Epoch ").append(epoch).append('/').append(epochs);
         for (int i = 0; i < stats.length; i++) {
-            sb.append(" - ").append(names.get(i)).append(": mse=").append(keras(stats[i].mse()));
+            sb.append(" - ").append(names.get(i)).append(": mse=").append(MseFormat.format(stats[i].mse()));
         }
         return sb.toString();
-    }
-
-    /** Numbers as Keras' progress bar prints them: 4 decimals, or 4 in scientific notation below 1e-3. */
-    static String keras(double value) {
-        return Math.abs(value) > 1e-3 ? String.format(Locale.ROOT, "%.4f", value)
-                : String.format(Locale.ROOT, "%.4e", value);
     }
 
     private static String nonFinite(ModelStats stats) {

@@ -559,8 +559,8 @@ public final class MainView extends BorderPane {
             }
         } else {
             for (ModelStats m : s.models()) {
-                sb.append("   ·   ").append(ModelText.label(m)).append(": ")
-                        .append(m.diverged() ? "diverged" : "MSE " + ModelText.mse(m.mse()));
+                sb.append("   ·   ").append(ModelText.label(m, s.models())).append(": ")
+                        .append(ModelText.loss(m));
             }
         }
         sb.append("   ·   ").append(s.config().network().shapeText()).append(", ")
@@ -591,7 +591,7 @@ public final class MainView extends BorderPane {
         } else {
             sb.append("Epochs: ");
             for (int i = 0; i < s.models().size(); i++) {
-                sb.append(i == 0 ? "" : ", ").append(ModelText.label(s.models().get(i)))
+                sb.append(i == 0 ? "" : ", ").append(ModelText.label(s.models().get(i), s.models()))
                         .append(' ').append(s.modelEpoch(i)).append(limit);
             }
         }
@@ -612,7 +612,7 @@ public final class MainView extends BorderPane {
         boolean sameEpoch = diverged.stream().mapToInt(ModelStats::divergedAtEpoch).distinct().count() == 1;
         List<String> names = new ArrayList<>();
         for (ModelStats m : diverged) {
-            names.add("the " + ModelText.label(m)
+            names.add("the " + ModelText.label(m, s.models())
                     + (sameEpoch ? "" : " (at epoch " + m.divergedAtEpoch() + ")"));
         }
         boolean one = diverged.size() == 1;

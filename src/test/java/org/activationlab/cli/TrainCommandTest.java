@@ -206,10 +206,18 @@ class TrainCommandTest {
                 result.errLines());
     }
 
+    /** The progress lines write MSE by the one rule (issue 9 item 9); the final line stays %.6f. */
     @Test
-    void kerasNumberFormat() {
-        assertEquals("0.4239", TrainCommand.keras(0.42391));
-        assertEquals("8.6846e-04", TrainCommand.keras(8.6846e-4));
-        assertEquals("NaN", TrainCommand.keras(Double.NaN));
+    void progressLinesUseTheOneMseFormat() {
+        Cli.Result result = Cli.run("train", "--epochs", "3");
+
+        assertEquals(0, result.exitCode(), result.out() + result.err());
+        List<String> epochs = result.outLines().stream().filter(l -> l.startsWith("Epoch ")).toList();
+        for (String line : epochs) {
+            assertTrue(line.matches("Epoch \\d+/3( - \\S+: mse=(\\d\\.\\d\\de-\\d+|0\\.0*[1-9]\\d{2}|[1-9][\\d.]*|diverged))+"),
+                    line);
+        }
+        assertTrue(result.outLines().stream().anyMatch(l -> l.matches("final relu mse=\\d+\\.\\d{6}")),
+                result.out());
     }
 }

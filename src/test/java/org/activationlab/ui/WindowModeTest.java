@@ -237,6 +237,8 @@ class WindowModeTest {
             assertEquals(racing, view.race().menuItem().isSelected(), when + ": the race menu item");
             assertEquals(racing, view.mainContent() == view.race().raceView(), when + ": the race grid");
             assertEquals(mode == WindowMode.LESSON, guide.lesson() != null, when + ": the open lesson");
+            // The strip sits in a scroll pane, whose content joins the scene graph with its skin.
+            view.applyCss();
             Node strip = view.lookup("#lesson-panel");
             assertEquals(guide.isOpen(), strip != null && isShowing(strip), when + ": the lesson strip");
             boolean presenting = app.classroom.presentation().isActive();

@@ -302,6 +302,9 @@ public final class FitChart extends ChartCanvas {
         if ((hasLinear && hasOther) || models.size() > 2) {
             return TITLE;
         }
+        if (hasLinear && models.size() == 2) { // both Linear: the activation network was switched to Linear
+            return ModelText.SWITCHED_LINEAR + " vs. Linear (no activation)";
+        }
         StringBuilder sb = new StringBuilder();
         for (org.activationlab.engine.Activation a : models) {
             sb.append(sb.length() == 0 ? "" : " vs. ").append(a.displayName()).append(" network");
@@ -567,7 +570,8 @@ public final class FitChart extends ChartCanvas {
         }
         for (ModelStats m : models) {
             // The widest MSE form in place of the live one (the rest, e.g. the epoch, as is).
-            texts[k++] = widest ? legendText(m).replace(ModelText.mse(m.mse()), "0.00e-00") : legendText(m);
+            String text = legendText(m, models);
+            texts[k++] = widest ? text.replace(ModelText.mse(m.mse()), "0.00e-00") : text;
         }
         return texts;
     }
@@ -650,8 +654,12 @@ public final class FitChart extends ChartCanvas {
 
     /** "ReLU network  MSE 0.0123 · epoch 58": each network's own epochs (a switch restarts them). */
     public static String legendText(ModelStats m) {
-        return ModelText.label(m) + "  " + (m.diverged() ? "diverged" : "MSE " + ModelText.mse(m.mse()))
-                + " · epoch " + m.epoch();
+        return legendText(m, List.of(m));
+    }
+
+    /** As {@link #legendText(ModelStats)}, naming {@code m} apart from the other {@code models}. */
+    public static String legendText(ModelStats m, List<ModelStats> models) {
+        return ModelText.label(m, models) + "  " + ModelText.loss(m) + " · epoch " + m.epoch();
     }
 
     /** A line sample {@code length} long (it shrinks with the legend row, or it overprints the label). */

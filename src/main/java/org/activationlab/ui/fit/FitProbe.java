@@ -33,7 +33,7 @@ public final class FitProbe {
         for (int i = 0; i < models.size(); i++) {
             ModelStats m = models.get(i);
             double value = m.diverged() ? Double.NaN : interpolate(data.gridX(), m.gridPredictions(), x);
-            readings.add(new Reading(ModelText.label(m), value, i));
+            readings.add(new Reading(ModelText.label(m, models), value, i));
         }
         return readings;
     }

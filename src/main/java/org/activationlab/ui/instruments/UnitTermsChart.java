@@ -208,8 +208,9 @@ public final class UnitTermsChart extends InstrumentChart {
         text(g, fitting(room, 1.0, "How the units build the curve: " + output + " — " + ModelText.label(model),
                 "How the units build the curve: " + output, output), fs * 0.6, fs * 0.25, 1.0, color(ChartColor.TEXT));
         int offCount = off.cardinality();
-        String mse = String.format(Locale.ROOT, offCount == 0 ? "MSE %.4g" : "MSE %.4g without %d unit%s (%.4g with all)",
-                offCount == 0 ? model.mse() : mseWithUnitsOff(), offCount, offCount == 1 ? "" : "s", model.mse());
+        String mse = offCount == 0 ? "MSE " + ModelText.mse(model.mse())
+                : "MSE " + ModelText.mse(mseWithUnitsOff()) + " without " + offCount + " unit" + (offCount == 1 ? "" : "s")
+                + " (" + ModelText.mse(model.mse()) + " with all)";
         String shaping = contributing.cardinality() + " of " + units + " units shape the curve";
         text(g, fitting(room, 0.85, shaping + "   ·   " + mse + "   ·   " + OFF_HERE_ONLY, shaping + "   ·   " + mse,
                         shaping), fs * 0.6, fs * 1.45, 0.85, color(ChartColor.AXIS));

@@ -147,7 +147,8 @@ public final class RaceChart extends ChartCanvas {
         g.setTextBaseline(VPos.CENTER);
         double y = fs * 0.95;
         String name = (rank > 0 ? rank + ". " : "") + stats.activation().displayName();
-        String mse = stats.diverged() ? "diverged" : ModelText.mse(stats.mse());
+        boolean diverged = ModelText.loss(stats).equals("diverged"); // flagged, or an MSE too big to show
+        String mse = diverged ? "diverged" : ModelText.mse(stats.mse());
         Font nameFont = font(1.0);
         Font mseFont = font(0.9);
         double key = fs * 1.3; // a stroke of the model's colour before its name
@@ -155,7 +156,7 @@ public final class RaceChart extends ChartCanvas {
         // As much as fits: "MSE 0.0123", then the bare number, then smaller, then no number
         // (the leaderboard beside the grid has it).
         if (textWidth(name, nameFont) + textWidth("MSE " + mse, mseFont) <= room) {
-            mse = stats.diverged() ? mse : "MSE " + mse;
+            mse = diverged ? mse : "MSE " + mse;
         } else if (textWidth(name, nameFont) + textWidth(mse, mseFont) > room) {
             nameFont = font(0.85);
             mseFont = font(0.8);
