@@ -47,6 +47,7 @@ public class ActivationLabApp extends Application {
             shutDown();
         });
         Classroom.install(view, stage, preferences);
+        AboutDialog.install(view);
         view.start();
         stage.show();
     }

@@ -68,6 +68,17 @@ class CloseWindowTest {
     }
 
     @Test
+    void fileQuitEndsTheTrainerThreadLikeTheCloseButton() {
+        Trainer trainer = app.view().model().trainer();
+        robot.type(KeyCode.SPACE);
+        awaitSnapshot(app.view(), "training to run", s -> s.playing() && s.epoch() >= 2);
+
+        robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
+        await("the window to close", () -> !FxTestSupport.onFx(stage::isShowing), () -> "still showing");
+        await("the trainer thread to end", 1000, () -> !trainer.isAlive(), () -> "still alive");
+    }
+
+    @Test
     void closingTheWindowEndsTheJvmWithoutSystemExit() throws Exception {
         boolean headless = Boolean.parseBoolean(System.getProperty("testfx.headless", "true"));
         List<String> command = new ArrayList<>();

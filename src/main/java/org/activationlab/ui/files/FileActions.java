@@ -8,6 +8,7 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 import org.activationlab.training.AtomicOutput;
+import org.activationlab.training.ExperimentConfig;
 import org.activationlab.training.ExperimentFile;
 import org.activationlab.training.ExperimentFileException;
 import org.activationlab.training.RunExport;
@@ -112,6 +113,17 @@ public final class FileActions {
                             + String.join("\n• ", opened.warnings()));
         }
         return true;
+    }
+
+    /**
+     * File ▸ New: back to the classic experiment (every setting at its default, the classic
+     * data, paused at epoch 0), with no file. A lesson or race ends first, through the window's
+     * mode, so nothing of it (a lesson's learning rate, the race's models) carries over.
+     */
+    public void newExperiment() {
+        view.leaveMode(view.mode());
+        model.load(ExperimentFile.Contents.of(ExperimentConfig.classic()));
+        currentFile.set(null);
     }
 
     /**

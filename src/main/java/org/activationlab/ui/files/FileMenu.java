@@ -8,6 +8,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import org.activationlab.ui.MainView;
 
 import java.io.File;
@@ -18,8 +19,8 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
- * The File menu: Open, Open Recent, Save, Save As and Export, with file choosers in front of
- * {@link FileActions}. Its keys (Ctrl+O, Ctrl+S, Ctrl+Shift+S) are in the window's shortcut
+ * The File menu: New, Open, Open Recent, Save, Save As, Export and Quit, with file choosers in
+ * front of {@link FileActions}. Its keys (Ctrl+N, Ctrl+O, Ctrl+S, Ctrl+Shift+S, Ctrl+Q) are in the window's shortcut
  * registry; the menu shows them as accelerators, which the registry's key filter pre-empts, so
  * each key acts once.
  */
@@ -32,6 +33,8 @@ public final class FileMenu {
     private static final FileChooser.ExtensionFilter JSON = new FileChooser.ExtensionFilter("JSON (*.json)", "*.json");
     private static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination SAVE_AS = new KeyCodeCombination(KeyCode.S,
             KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
@@ -63,18 +66,25 @@ public final class FileMenu {
                         () -> export("predictions", "predictions", CSV, actions::exportPredictions)),
                 item("export-weights", "Weights as JSON…",
                         () -> export("weights", "weights", JSON, actions::exportWeights)));
+        MenuItem newItem = item("file-new", "New", actions::newExperiment);
+        newItem.setAccelerator(NEW);
+        MenuItem quit = item("file-quit", "Quit", this::quit);
+        quit.setAccelerator(QUIT);
         MenuItem open = item("file-open", "Open…", this::chooseAndOpen);
         open.setAccelerator(OPEN);
         MenuItem save = item("file-save", "Save", this::save);
         save.setAccelerator(SAVE);
         MenuItem saveAs = item("file-save-as", "Save As…", this::saveAs);
         saveAs.setAccelerator(SAVE_AS);
+        file.getItems().add(0, newItem);
         file.getItems().addAll(open, recent, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), export);
+                new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
         file.addEventHandler(Menu.ON_SHOWING, e -> rebuildRecent(actions.recentFiles()));
         actions.setOnRecentFilesChanged(this::rebuildRecent);
         rebuildRecent(actions.recentFiles());
 
+        view.shortcuts().add(NEW, "New: back to the classic experiment", actions::newExperiment);
+        view.shortcuts().add(QUIT, "Quit (close the window)", this::quit);
         view.shortcuts().add(OPEN, "Open an experiment file", this::chooseAndOpen);
         view.shortcuts().add(SAVE, "Save the experiment", this::save);
         view.shortcuts().add(SAVE_AS, "Save the experiment as a new file", this::saveAs);
@@ -157,6 +167,20 @@ public final class FileMenu {
             }
         }
         return null;
+    }
+
+    /**
+     * File ▸ Quit: closes the window as its close button does — the window gets a close
+     * request, then hides, and its hidden handler shuts the app down (the trainer thread ends).
+     * A close request a handler consumes is not yet honoured here.
+     */
+    void quit() {
+        Window w = window();
+        if (w == null) {
+            return;
+        }
+        w.fireEvent(new WindowEvent(w, WindowEvent.WINDOW_CLOSE_REQUEST));
+        w.hide();
     }
 
     private void chooseAndOpen() {
