@@ -428,11 +428,15 @@ public final class FitChart extends ChartCanvas {
             }
         }
         String head = "x = " + FitProbe.format(probeX);
-        // Full size while it fits the plot; on a squeezed plot (large text, small window) it
-        // shrinks to fit the chart rather than be cut off.
+        // Full size while it leaves most of the plot in view; on a squeezed plot (large text, a
+        // small window, the drawer open) it shrinks, and below half size it is left out: a box
+        // that hides the curves it reads would defeat it. The guide line and dots stay.
         double k = 1;
         double[] size = probeBoxSize(readings, head, k, fs);
-        k = Math.max(0.5, Math.min(1, Math.min((v.right() - v.left()) / size[0], (height - fs * 0.2) / size[1])));
+        k = Math.min(1, Math.min((v.right() - v.left()) / size[0], (v.bottom() - v.top()) * 0.6 / size[1]));
+        if (k < 0.5) {
+            return;
+        }
         if (k < 1) {
             size = probeBoxSize(readings, head, k, fs);
         }

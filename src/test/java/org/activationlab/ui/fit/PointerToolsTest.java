@@ -180,6 +180,24 @@ class PointerToolsTest {
                 || Double.isNaN(app.view.fitChart().probeX()));
     }
 
+    /**
+     * At 250 % text the plot is short; the read-out shrinks, and where even half size would hide
+     * most of the curves it reads it is left out (the guide line and dots stay).
+     */
+    @Test
+    void theReadOutNeverHidesMostOfAShortPlot(FxRobot robot) {
+        app.awaitChartsDrawn();
+        onFx(() -> app.classroom.appearance().setScalePercent(250));
+        app.awaitChartsDrawn();
+        robot.moveTo(screenPoint(1.0, 0.0));
+        awaitFx("the pointer over the plot", () -> !Double.isNaN(app.view.fitChart().probeX())
+                && !app.view.fitChart().isDirty());
+        PlotViewport v = onFx(() -> app.view.fitChart().viewport());
+        Rectangle2D box = onFx(() -> app.view.fitChart().probeBounds());
+        assertTrue(box == null || box.getHeight() <= 0.6 * (v.bottom() - v.top()) + 1,
+                "the read-out " + box + " covers most of a plot " + (v.bottom() - v.top()) + " px tall");
+    }
+
     /** Defect 2: a point clicked in is a dot seen from the back of the room, growing with the text. */
     @Test
     void aPointClickedInIsDrawnLargeAndGrowsWithTheTextSize(FxRobot robot) {
