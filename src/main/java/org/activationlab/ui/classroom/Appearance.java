@@ -7,7 +7,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import org.activationlab.ui.AppPreferences;
-import org.activationlab.ui.Theme;
 
 import java.util.List;
 

@@ -16,9 +16,6 @@ import org.activationlab.ui.ActivationLabApp;
 import org.activationlab.ui.AppPreferences;
 import org.activationlab.ui.ControlKeys;
 import org.activationlab.ui.MainView;
-import org.activationlab.ui.ShortcutsOverlay;
-import org.activationlab.ui.Theme;
-import org.activationlab.ui.Toast;
 
 import java.util.HashSet;
 import java.util.Set;

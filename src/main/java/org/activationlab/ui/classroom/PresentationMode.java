@@ -10,7 +10,6 @@ import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.activationlab.ui.MainView;
-import org.activationlab.ui.Toast;
 
 /**
  * Presentation mode for the projector: full screen, the menu bar, control bar, gallery and

@@ -13,7 +13,6 @@ import org.activationlab.ui.AppPreferences;
 import org.activationlab.ui.LabModel;
 import org.activationlab.ui.MainView;
 import org.activationlab.ui.MemoryPreferences;
-import org.activationlab.ui.Theme;
 import org.activationlab.ui.chart.ChartCanvas;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,6 @@ import org.activationlab.ui.ControlBar;
 import org.activationlab.ui.ControlKeys;
 import org.activationlab.ui.MemoryPreferences;
 import org.activationlab.ui.Shortcuts;
-import org.activationlab.ui.ShortcutsOverlay;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,5 +1,6 @@
-package org.activationlab.ui;
+package org.activationlab.ui.classroom;
 
+import org.activationlab.ui.Shortcuts;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;

@@ -1,4 +1,4 @@
-package org.activationlab.ui;
+package org.activationlab.ui.classroom;
 
 import javafx.animation.FadeTransition;
 import javafx.animation.PauseTransition;

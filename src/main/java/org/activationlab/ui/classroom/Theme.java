@@ -1,4 +1,4 @@
-package org.activationlab.ui;
+package org.activationlab.ui.classroom;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -35,7 +35,7 @@ public enum Theme {
         if (stylesheet == null) {
             return null;
         }
-        return Objects.requireNonNull(Theme.class.getResource(stylesheet), stylesheet).toExternalForm();
+        return Objects.requireNonNull(Theme.class.getResource("/org/activationlab/ui/" + stylesheet), stylesheet).toExternalForm();
     }
 
     /** The theme after this one, for the key that cycles through them. */
