@@ -23,17 +23,20 @@ import java.util.Optional;
  * @param modelEpochs     each model's own epoch count (a model restarted by a switch starts at 0)
  * @param epochProgress   share (0–1) of the session epoch under way already trained
  * @param outcomes        what became of the commands sent so far
+ * @param timeline        every model's predictions on the plotting grid at the epochs kept
  */
 public record Snapshot(long sequence, int epoch, ExperimentConfig config, List<ModelStats> models,
                        List<ModelHistory> histories, List<SwitchEvent> switches, boolean playing,
                        double epochsPerSecond, double measuredEpochsPerSecond, String failure,
-                       List<Integer> modelEpochs, double epochProgress, CommandLog outcomes) {
+                       List<Integer> modelEpochs, double epochProgress, CommandLog outcomes,
+                       PredictionTimeline timeline) {
 
     public Snapshot {
         models = List.copyOf(models);
         histories = List.copyOf(histories);
         switches = List.copyOf(switches);
         modelEpochs = List.copyOf(modelEpochs);
+        timeline = timeline == null ? PredictionTimeline.EMPTY : timeline;
     }
 
     /** Model {@code index}'s own epoch count. */

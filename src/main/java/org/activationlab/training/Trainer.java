@@ -214,7 +214,8 @@ public final class Trainer implements AutoCloseable {
     private void publish() {
         Snapshot snapshot = new Snapshot(++sequence, session.epoch(), session.config(), session.stats(),
                 session.histories(), session.switches(), playing, speed, measuredEpochsPerSecond(),
-                failure, session.modelEpochs(), session.epochProgress(), outcomes.view());
+                failure, session.modelEpochs(), session.epochProgress(), outcomes.view(),
+                session.timeline());
         lastPublishNanos = System.nanoTime();
         latest = snapshot;
         pending.set(snapshot);

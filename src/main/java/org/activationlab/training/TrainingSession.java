@@ -43,10 +43,28 @@ public final class TrainingSession {
     /** Models taking part in the session epoch under way; null between session epochs. */
     private boolean[] inEpoch;
     private boolean[] epochDone;
+    /** Every model's grid predictions per session epoch (thinned to a memory budget). */
+    private final PredictionTimeline.Builder timeline;
 
     private TrainingSession(ExperimentConfig config, List<ModelTrack> tracks) {
         this.config = config;
         this.tracks = tracks;
+        this.timeline = new PredictionTimeline.Builder(tracks.size(), PredictionTimeline.DEFAULT_BUDGET);
+        recordTimeline();
+    }
+
+    /** Appends every model's newest grid predictions as session epoch {@link #epoch}'s. */
+    private void recordTimeline() {
+        float[][] grids = new float[tracks.size()][];
+        for (int i = 0; i < grids.length; i++) {
+            grids[i] = tracks.get(i).stats().gridPredictions();
+        }
+        timeline.append(epoch, grids);
+    }
+
+    /** Every model's predictions on the plotting grid at the epochs kept (an immutable view). */
+    public PredictionTimeline timeline() {
+        return timeline.view();
     }
 
     /** Builds every model of {@code config} (at epoch 0, measured). */
@@ -252,6 +270,7 @@ public final class TrainingSession {
             measured[i] = trained[i] && measure.test(i);
         }
         workers.run(tracks.size(), i -> tracks.get(i).recordEpoch(trained[i], measured[i], stopMeasuring));
+        recordTimeline();
         return true;
     }
 
@@ -265,7 +284,10 @@ public final class TrainingSession {
         }
         HistoryPreload.append(epochs, epoch + 1, tracks, switches,
                 org.activationlab.engine.Activations.all());
-        epoch += epochs;
+        for (int e = 0; e < epochs; e++) {
+            epoch++;
+            recordTimeline(); // the same arrays each epoch: a long run's entries, few bytes
+        }
     }
 
     /** One whole session epoch, every model measured (the command line, the benchmark, tests). */
@@ -286,6 +308,7 @@ public final class TrainingSession {
         for (int i = 0; i < tracks.size(); i++) {
             tracks.get(i).recordEpoch(trained[i], trained[i] && measure.test(i), stop);
         }
+        recordTimeline();
     }
 
     /** Fraction (0–1) of the batches of the session epoch under way already trained. */
@@ -368,6 +391,7 @@ public final class TrainingSession {
             return;
         }
         switches.add(new SwitchEvent(epoch, model, run.activation(), activation, mode));
+        timeline.markSwitch(epoch);
         if (mode == SwitchMode.RESTART) {
             run.restart(activation);
         } else {
