@@ -1,6 +1,10 @@
 package org.activationlab.training;
 
+import org.activationlab.engine.Activation;
+import org.activationlab.engine.FunctionShape;
 import org.activationlab.engine.ModelStats;
+
+import java.util.ArrayList;
 
 import java.util.List;
 import java.util.Optional;
@@ -65,5 +69,67 @@ public record Snapshot(long sequence, int epoch, ExperimentConfig config, List<M
     /** The outcome of command {@code id} ({@link Trainer#send}), once the trainer has one. */
     public Optional<CommandOutcome> outcome(long id) {
         return outcomes.outcome(id);
+    }
+
+    /**
+     * The kept epoch of the {@link #timeline} nearest to {@code epoch} (see
+     * {@link PredictionTimeline#indexOf}), or −1 if the timeline is empty.
+     */
+    public int keptEpoch(int epoch) {
+        int index = timeline.indexOf(epoch);
+        return index < 0 ? -1 : timeline.epochAt(index);
+    }
+
+    /**
+     * This snapshot as the window shows it when gone back to the kept epoch nearest to
+     * {@code epoch}: each model's statistics are replaced by what the timeline and the histories
+     * hold for that epoch — its predictions on the plotting grid, MSE, train loss, own epoch and
+     * the activation it had then (in the config too). Everything else (histories, switches, config, state) is as now.
+     * What only the live model has (weights, layer statistics, kinks) is left out: the models'
+     * layers and weights are empty and their shape unknown, so views drawing those show nothing
+     * for them. O(models + switches), for a scrub step, not a frame.
+     */
+    public Snapshot atEpoch(int epoch) {
+        int index = timeline.indexOf(epoch);
+        if (index < 0) {
+            return this;
+        }
+        int kept = timeline.epochAt(index);
+        List<ModelStats> then = new ArrayList<>(models.size());
+        ExperimentConfig configThen = config;
+        for (int m = 0; m < models.size(); m++) {
+            Activation activation = activationAt(m, kept);
+            if (activation != configThen.models().get(m)) {
+                configThen = configThen.withModel(m, activation);
+            }
+            ModelStats live = models.get(m);
+            ModelHistory h = histories.get(m);
+            double mse = h.mse().get(kept);
+            float[] grid = timeline.predictions(index, m);
+            boolean diverged = !Double.isFinite(mse);
+            then.add(new ModelStats(live.name(), activation, (int) h.modelEpoch().get(kept),
+                    h.trainLoss().get(kept), mse, new float[0], grid, List.of(), diverged,
+                    diverged ? (int) h.modelEpoch().get(kept) : -1, List.of(), List.of(),
+                    new FunctionShape(false, new double[0], null, live.shape().bestLine())));
+        }
+        return new Snapshot(sequence, epoch(), configThen, then, histories, switches, playing,
+                epochsPerSecond, measuredEpochsPerSecond, failure, modelEpochs, epochProgress,
+                outcomes, timeline);
+    }
+
+    /**
+     * Model {@code model}'s activation at session epoch {@code epoch}: its activation now, undone
+     * through every switch of it recorded at or after that epoch (a switch at epoch e happens after
+     * e's entry).
+     */
+    public Activation activationAt(int model, int epoch) {
+        Activation a = config.models().get(model);
+        for (int i = switches.size() - 1; i >= 0 && switches.get(i).epoch() >= epoch; i--) {
+            SwitchEvent e = switches.get(i);
+            if (e.model() == model) {
+                a = e.from();
+            }
+        }
+        return a;
     }
 }

@@ -216,6 +216,32 @@ class PredictionTimelineTest {
     }
 
     @Test
+    void aSnapshotAtAnEarlierEpochShowsThatEpochsPredictionsLossAndActivation() throws Exception {
+        ExperimentConfig config = small();
+        try (Trainer trainer = new Trainer(config, Double.POSITIVE_INFINITY)) {
+            trainer.send(new TrainerCommand.Step());
+            trainer.send(new TrainerCommand.Step());
+            trainer.await(s -> s.epoch() == 2, 30_000);
+            trainer.send(new TrainerCommand.SwitchActivation(0, Activations.TANH, SwitchMode.RESTART));
+            trainer.send(new TrainerCommand.Step());
+            Snapshot live = trainer.await(s -> s.epoch() == 3 && !s.switches().isEmpty()
+                    && s.timeline().size() == 4, 30_000);
+            Snapshot then = live.atEpoch(2);
+            assertEquals(Activations.RELU, then.models().get(0).activation());
+            assertEquals(Activations.RELU, then.config().models().get(0));
+            assertEquals(Activations.TANH, live.models().get(0).activation());
+            assertEquals(2, then.models().get(0).epoch());
+            assertEquals(live.histories().get(0).mse().get(2), (float) then.models().get(0).mse());
+            assertArrayEquals(alone(config, 0, 2), then.models().get(0).gridPredictions());
+            assertArrayEquals(alone(config, 1, 2), then.models().get(1).gridPredictions());
+            Snapshot after = live.atEpoch(3);
+            assertEquals(Activations.TANH, after.models().get(0).activation());
+            assertEquals(1, after.models().get(0).epoch(), "restarted one epoch ago");
+            assertEquals(3, then.epoch(), "the run's own state stays");
+        }
+    }
+
+    @Test
     void aResetStartsANewTimeline() throws Exception {
         try (Trainer trainer = new Trainer(small(), Double.POSITIVE_INFINITY)) {
             for (int i = 0; i < 3; i++) {
