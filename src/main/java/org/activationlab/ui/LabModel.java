@@ -1,6 +1,8 @@
 package org.activationlab.ui;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -61,9 +63,93 @@ public final class LabModel {
     /** The experiment to go back to when the race ends; null when not racing. */
     private ExperimentConfig beforeRace;
 
+    /** {@link #viewedEpoch()} while the window shows the run as it is now. */
+    public static final int LIVE = -1;
+    /** The kept epoch the charts show while the teacher goes back through the run, or LIVE. */
+    private final ReadOnlyIntegerWrapper viewedEpoch = new ReadOnlyIntegerWrapper(this, "viewedEpoch", LIVE);
+    /** What the fit and loss charts draw: the newest snapshot, or it as of the viewed epoch. */
+    private final ReadOnlyObjectWrapper<Snapshot> shown;
+
     public LabModel(Trainer trainer) {
         this.trainer = trainer;
         this.snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot", trainer.latest());
+        this.shown = new ReadOnlyObjectWrapper<>(this, "shown", trainer.latest());
+    }
+
+    // The timeline: going back to an earlier epoch while paused.
+
+    /**
+     * The epoch the charts show while the teacher goes back through a paused run (one the
+     * snapshot's {@link org.activationlab.training.PredictionTimeline} kept), or {@link #LIVE}.
+     */
+    public ReadOnlyIntegerProperty viewedEpochProperty() {
+        return viewedEpoch.getReadOnlyProperty();
+    }
+
+    public int viewedEpoch() {
+        return viewedEpoch.get();
+    }
+
+    public boolean isLive() {
+        return viewedEpoch.get() == LIVE;
+    }
+
+    /**
+     * The snapshot the fit and loss charts draw: {@link #snapshot()} while live, else it as of
+     * {@link #viewedEpoch()} ({@link Snapshot#atEpoch}). Status line, controls and the
+     * instruments that show the live network read {@link #snapshot()}.
+     */
+    public ReadOnlyObjectProperty<Snapshot> shownSnapshotProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    public Snapshot shownSnapshot() {
+        return shown.get();
+    }
+
+    /** Whether the window can go back through the run now: paused, with more than one epoch kept. */
+    public boolean canViewEpochs() {
+        Snapshot s = snapshot.get();
+        return s != null && !s.playing() && s.timeline().size() > 1;
+    }
+
+    /**
+     * Shows the kept epoch nearest to {@code epoch} (paused only; otherwise nothing happens).
+     *
+     * @return whether the window now shows an earlier epoch
+     */
+    public boolean viewEpoch(int epoch) {
+        if (!canViewEpochs()) {
+            return false;
+        }
+        Snapshot s = snapshot.get();
+        int kept = s.keptEpoch(epoch);
+        if (kept != viewedEpoch.get()) {
+            Snapshot then = s.atEpoch(kept);
+            viewedEpoch.set(kept);
+            shown.set(then);
+        }
+        return true;
+    }
+
+    /** Back to the run as it is now. */
+    public void viewLive() {
+        if (viewedEpoch.get() != LIVE) {
+            viewedEpoch.set(LIVE);
+            shown.set(snapshot.get());
+        }
+    }
+
+    /**
+     * Whether {@code next} ends going back through the run: training goes on, another run or
+     * experiment started, or the teacher switched an activation (an action on the live run).
+     */
+    private static boolean endsViewing(Snapshot previous, Snapshot next) {
+        return previous == null || next.playing()
+                || next.timeline().newestEpoch() != previous.timeline().newestEpoch()
+                || next.switches().size() != previous.switches().size()
+                || next.models().size() != previous.models().size()
+                || next.config().data() != previous.config().data();
     }
 
     public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
@@ -147,7 +233,14 @@ public final class LabModel {
             }
         }
         outcomesSeen = Math.max(outcomesSeen, s.outcomes().lastId());
+        Snapshot previous = snapshot.get();
+        boolean live = isLive() || endsViewing(previous, s);
+        Snapshot nowShown = live ? s : s.atEpoch(viewedEpoch.get());
+        if (live) {
+            viewedEpoch.set(LIVE);
+        }
         snapshot.set(s);
+        shown.set(nowShown);
         return true;
     }
 
@@ -163,10 +256,12 @@ public final class LabModel {
     }
 
     public void togglePlay() {
+        viewLive();
         send(new TrainerCommand.TogglePlay());
     }
 
     public void play() {
+        viewLive();
         send(new TrainerCommand.Play());
     }
 
@@ -175,10 +270,12 @@ public final class LabModel {
     }
 
     public void step() {
+        viewLive();
         send(new TrainerCommand.Step());
     }
 
     public void reset() {
+        viewLive();
         send(new TrainerCommand.Reset());
         for (Runnable listener : List.copyOf(resetListeners)) {
             listener.run();
@@ -458,6 +555,7 @@ public final class LabModel {
     }
 
     private void sendLoad(ExperimentConfig config) {
+        viewLive();
         expect(config, send(new TrainerCommand.Load(config)));
     }
 

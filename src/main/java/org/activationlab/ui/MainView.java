@@ -33,6 +33,7 @@ import org.activationlab.ui.experiment.ExperimentController;
 import org.activationlab.ui.fit.FitChart;
 import org.activationlab.ui.fit.FitPointer;
 import org.activationlab.ui.fit.LossChart;
+import org.activationlab.ui.fit.TimelineScrubber;
 import org.activationlab.ui.gallery.ActivationCard;
 import org.activationlab.ui.gallery.ActivationGallery;
 import org.activationlab.ui.instruments.Instruments;
@@ -95,6 +96,7 @@ public final class MainView extends BorderPane {
     public static final double NARROW = 1200;
     private final FitPointer pointer;
     private final UndoActions undo;
+    private final TimelineScrubber timeline;
 
     public MainView(LabModel model) {
         this.model = model;
@@ -117,7 +119,9 @@ public final class MainView extends BorderPane {
         instruments.getStyleClass().add("instruments");
         instruments.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         addInstrument("Loss", lossChart);
-        VBox chartColumn = new VBox(fitChart, instruments);
+        // The timeline under the fit chart: back through a paused run (ui.fit.TimelineScrubber).
+        timeline = new TimelineScrubber(this);
+        VBox chartColumn = new VBox(fitChart, timeline, instruments);
         chartColumn.getStyleClass().add("charts");
         VBox.setVgrow(fitChart, Priority.ALWAYS);
         instruments.prefHeightProperty().bind(chartColumn.heightProperty().multiply(0.3));
@@ -161,8 +165,12 @@ public final class MainView extends BorderPane {
 
         installShortcuts();
         model.snapshotProperty().addListener((obs, old, now) -> show(now));
+        // The fit and loss charts draw the run as of the epoch gone back to, or live.
+        model.shownSnapshotProperty().addListener((obs, old, now) -> showCharts(now));
+        model.viewedEpochProperty().addListener((obs, old, now) -> lossChart.setCursorEpoch(now.intValue()));
         model.commandFailureProperty().addListener((obs, old, now) -> showProblem(model.snapshot()));
         show(model.snapshot());
+        showCharts(model.shownSnapshot());
 
         frameLoop = new AnimationTimer() {
             @Override
@@ -512,13 +520,18 @@ public final class MainView extends BorderPane {
             return;
         }
         controls.show(s);
-        fitChart.setSnapshot(s);
-        lossChart.setSnapshot(s);
         Activation active = s.config().models().get(LabModel.SWITCHED_MODEL);
         gallery.showActive(active);
         updateHint(s);
         status.setText(statusText(s));
         showProblem(s);
+    }
+
+    private void showCharts(Snapshot s) {
+        if (s != null) {
+            fitChart.setSnapshot(s);
+            lossChart.setSnapshot(s);
+        }
     }
 
     /** A training problem (with Reset), else a command the trainer refused (a load, a value). */
@@ -644,6 +657,11 @@ public final class MainView extends BorderPane {
 
     public LossChart lossChart() {
         return lossChart;
+    }
+
+    /** The timeline strip under the fit chart (going back through a paused run). */
+    public TimelineScrubber timeline() {
+        return timeline;
     }
 
     public List<ActivationCard> cards() {

@@ -85,7 +85,8 @@ public final class ScaledLayout {
             return;
         }
         Region strip = view.instruments();
-        double chrome = chartColumn.snappedTopInset() + chartColumn.snappedBottomInset() + 6;
+        double chrome = chartColumn.snappedTopInset() + chartColumn.snappedBottomInset() + 6
+                + besideFitChart();
         boolean room = height - chrome >= fitChart().minHeight(-1) + strip.getMinHeight();
         if (strip.isManaged() != room) {
             strip.setManaged(room);
@@ -111,7 +112,7 @@ public final class ScaledLayout {
                 }
                 double room = view.getHeight() - others - shownHeight(view.getBottom())
                         - chartColumn.snappedTopInset() - chartColumn.snappedBottomInset()
-                        - fitChart().minHeight(-1);
+                        - fitChart().minHeight(-1) - besideFitChart();
                 double max = Math.max(LESSON_MIN_HEIGHT, Math.min(view.getHeight() * LESSON_MAX_SHARE, room));
                 if (Math.abs(strip.getMaxHeight() - max) > 0.5) {
                     strip.setMaxHeight(max);
@@ -124,6 +125,21 @@ public final class ScaledLayout {
     static final double LESSON_MAX_SHARE = 0.3;
     /** The lesson strip always keeps this much (it scrolls). */
     static final double LESSON_MIN_HEIGHT = 60;
+
+    /**
+     * The least height of what the charts' column holds besides the fit chart and the instrument
+     * strip (the timeline under the fit chart), with the gaps: it keeps its room too.
+     */
+    private double besideFitChart() {
+        double gap = chartColumn instanceof javafx.scene.layout.VBox box ? box.getSpacing() : 0;
+        double sum = 0;
+        for (javafx.scene.Node n : chartColumn.getChildrenUnmodifiable()) {
+            if (n != fitChart() && n != view.instruments() && n.isManaged() && n instanceof Region r) {
+                sum += r.minHeight(-1) + gap;
+            }
+        }
+        return sum;
+    }
 
     /** As a region only: the classroom knows no fit-chart internals. */
     private Region fitChart() {

@@ -86,6 +86,11 @@ public final class FitChart extends ChartCanvas {
         markDirty();
     }
 
+    /** The snapshot drawn: the newest, or the run as of the epoch the timeline went back to. */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
     /** Draws every training point over the true curve, even noiseless samples of a function. */
     public void setShowAllPoints(boolean show) {
         if (show != showAllPoints) {

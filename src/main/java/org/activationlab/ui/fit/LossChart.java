@@ -43,6 +43,21 @@ public final class LossChart extends ChartCanvas {
         markDirty();
     }
 
+    /** Where the timeline's cursor stands (the epoch the fit chart shows); −1 for none (live). */
+    private int cursorEpoch = -1;
+
+    /** Draws a cursor at {@code epoch} (the epoch gone back to), or none for −1. */
+    public void setCursorEpoch(int epoch) {
+        if (epoch != cursorEpoch) {
+            cursorEpoch = epoch;
+            markDirty();
+        }
+    }
+
+    public int cursorEpoch() {
+        return cursorEpoch;
+    }
+
     public PlotViewport viewport() {
         return viewport;
     }
@@ -171,6 +186,32 @@ public final class LossChart extends ChartCanvas {
             }
         }
         g.setLineDashes((double[]) null);
+        drawCursor(g, v, fs, histories);
+    }
+
+    /** The timeline's cursor: a line at the epoch shown and a ring on each curve there. */
+    private void drawCursor(GraphicsContext g, PlotViewport v, double fs, List<ModelHistory> histories) {
+        if (cursorEpoch < 0 || cursorEpoch > v.maxX()) {
+            return;
+        }
+        double px = Math.round(v.pixelX(cursorEpoch)) + 0.5;
+        g.setStroke(color(ChartColor.TEXT));
+        g.setLineWidth(Math.max(1.5, fs * 0.12));
+        g.strokeLine(px, v.top(), px, v.bottom());
+        double r = fs * 0.4;
+        for (int i = 0; i < histories.size(); i++) {
+            Series s = histories.get(i).mse();
+            if (cursorEpoch >= s.length()) {
+                continue;
+            }
+            float val = s.get(cursorEpoch);
+            if (Float.isFinite(val)) {
+                double py = v.clampPixelY(v.pixelY(Math.max(val, FLOOR)));
+                g.setStroke(i == 0 ? color(ChartColor.ACTIVATION) : color(ChartColor.LINEAR));
+                g.setLineWidth(Math.max(1.5, fs * 0.15));
+                g.strokeOval(px - r, py - r, 2 * r, 2 * r);
+            }
+        }
     }
 
     /**

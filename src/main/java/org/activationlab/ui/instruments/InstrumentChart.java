@@ -36,6 +36,21 @@ abstract class InstrumentChart extends ChartCanvas {
         return snapshot;
     }
 
+    /** The epoch the timeline shows (a cursor on every epoch axis), −1 for live. */
+    private int cursorEpoch = -1;
+
+    /** Puts the timeline's cursor at {@code epoch} on the epoch axes; −1 removes it. */
+    public void setCursorEpoch(int epoch) {
+        if (epoch != cursorEpoch) {
+            cursorEpoch = epoch;
+            markDirty();
+        }
+    }
+
+    public int cursorEpoch() {
+        return cursorEpoch;
+    }
+
     /**
      * The last epoch on the x axis: the limit (at least 10), or without one the epoch reached
      * rounded up in steps ({@link PlotViewport#epochAxisEnd}).
@@ -98,6 +113,13 @@ abstract class InstrumentChart extends ChartCanvas {
         g.setTextBaseline(VPos.CENTER);
         for (PlotViewport.Tick t : yTicks) {
             g.fillText(t.label(), v.left() - fs * 0.3, v.pixelY(t.value()));
+        }
+        if (epochLabels && cursorEpoch >= 0 && cursorEpoch <= v.maxX()) {
+            // The timeline's cursor: the panel's values at the epoch the fit chart shows.
+            double px = Math.round(v.pixelX(cursorEpoch)) + 0.5;
+            g.setStroke(color(ChartColor.TEXT));
+            g.setLineWidth(Math.max(1.5, fs * 0.12));
+            g.strokeLine(px, v.top(), px, v.bottom());
         }
         if (epochLabels) {
             g.setTextAlign(TextAlignment.CENTER);

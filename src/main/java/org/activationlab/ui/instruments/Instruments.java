@@ -46,6 +46,13 @@ public final class Instruments {
             });
         }
         model.snapshotProperty().addListener((obs, old, now) -> forward(tabs, now));
+        // Going back through a paused run: the charts over epochs show a cursor at that epoch;
+        // what only the live network has (units, saturation, the Units tab) stays live.
+        model.viewedEpochProperty().addListener((obs, old, now) -> {
+            for (InstrumentChart chart : tabs.values()) {
+                chart.setCursorEpoch(now.intValue());
+            }
+        });
         forward(tabs, model.snapshot());
 
         view.addFitOverlay(new FitShapeOverlay());
