@@ -42,7 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LayoutAtEveryScaleTest {
 
     static final List<Integer> SCALES = List.of(100, 150, 200, 250);
-    static final List<String> MODES = List.of("charts", "lesson", "race", "presentation", "drawer");
+    /** "timeline": gone back to an earlier epoch of a paused run (the strip under the fit chart). */
+    static final List<String> MODES = List.of("charts", "timeline", "lesson", "race", "presentation", "drawer");
     /** The fit chart's plot (inside axes, title and legend) is never shorter than this. */
     static final double MIN_PLOT_HEIGHT = 160;
     /** Nor narrower than this. */
@@ -93,6 +94,16 @@ class LayoutAtEveryScaleTest {
     private static void walk(double width, double height) {
         long start = System.nanoTime();
         List<String> problems = new ArrayList<>();
+        // A few epochs to go back through ("timeline"), in whichever run the last walk left.
+        onFx(() -> {
+            view.model().viewLive();
+            for (int i = 0; i < 3; i++) {
+                view.model().step();
+            }
+        });
+        int from = onFx(() -> view.model().trainer().latest().epoch());
+        FxTestSupport.awaitSnapshot(view, "three epochs", s -> s.epoch() >= 3 && s.epoch() >= from && !s.playing()
+                && s.timeline().size() >= 4);
         for (String mode : MODES) {
             for (int scale : SCALES) {
                 String where = mode + " at " + scale + " % in " + (int) width + "×" + (int) height + ": ";
@@ -124,6 +135,11 @@ class LayoutAtEveryScaleTest {
                 lessons.open(longest);
             }
             case "race" -> view.race().setRacing(true);
+            case "timeline" -> {
+                if (!view.model().viewEpoch(1)) {
+                    throw new AssertionError("no epoch to go back to");
+                }
+            }
             case "presentation" -> classroom.presentation().enter();
             case "drawer" -> view.experiment().setDrawerShown(true);
             default -> { }
@@ -134,6 +150,7 @@ class LayoutAtEveryScaleTest {
         switch (mode) {
             case "lesson" -> lessons.close();
             case "race" -> view.race().setRacing(false);
+            case "timeline" -> view.model().viewLive();
             case "presentation" -> {
                 classroom.presentation().leave();
                 stage.setFullScreen(false);
