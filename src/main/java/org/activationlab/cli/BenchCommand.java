@@ -9,6 +9,7 @@ import org.activationlab.engine.OptimizerKind;
 import org.activationlab.engine.OptimizerSpec;
 import org.activationlab.training.EpochWorkers;
 import org.activationlab.training.ExperimentConfig;
+import org.activationlab.training.PredictionTimeline;
 import org.activationlab.training.TrainingSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,6 +90,19 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** One figure: its label, the threads it trains on, and its statistics. */
     record Figure(String label, int threads, Statistics statistics) {
+    }
+
+    /** What the window's timeline keeps per epoch of this experiment, and how many epochs fit. */
+    private static void timelineFigures(PrintWriter out, NetworkSpec shape) {
+        TrainingSession session = TrainingSession.build(
+                ExperimentConfig.classic().withNetwork(shape).withEpochLimit(0));
+        session.trainEpoch();
+        PredictionTimeline t = session.timeline();
+        long perEpoch = t.bytes() / t.size();
+        long budget = PredictionTimeline.DEFAULT_BUDGET;
+        out.printf(Locale.ROOT, "timeline: %d bytes per epoch (%d models x %d grid points), %d epochs"
+                + " in its %d MiB before old epochs are thinned%n", perEpoch, t.modelCount(),
+                t.predictions(0, 0).length, budget / perEpoch, budget >> 20);
     }
 
     private static final long FRAME_NANOS = 1_000_000_000L / 60;
@@ -178,6 +192,7 @@ public final class BenchCommand implements Callable<Integer> {
                     Math.max(loadBefore, loadAfter) > Runtime.getRuntime().availableProcessors() - 1
                             ? " (other processes competed: times are noisy)" : "");
         }
+        timelineFigures(out, shape);
         out.printf(Locale.ROOT, "check: final mse relu=%.6f linear=%.6f%n", finalMse[0], finalMse[1]);
         out.flush();
         return ActivationLabCommand.EXIT_OK;

@@ -56,6 +56,8 @@ class BenchCommandTest {
         assertTrue(lines.stream().anyMatch(l -> l.matches("statistics at 60 Hz, \\d+ threads: +min .*")),
                 result.out());
         assertTrue(lines.contains("parallel and one-thread final MSE agree bit for bit"), result.out());
+        assertTrue(lines.contains("timeline: 8056 bytes per epoch (2 models x 1000 grid points), 8330 epochs"
+                + " in its 64 MiB before old epochs are thinned"), result.out());
         assertTrue(lines.stream().anyMatch(l -> l.matches("check: final mse relu=\\d\\.\\d{6} "
                 + "linear=\\d\\.\\d{6}")), result.out());
     }
