@@ -186,6 +186,8 @@ public final class TimelineScrubber extends HBox {
         private double left = Double.NaN;
         private double right = Double.NaN;
         private int newest;
+        /** The newest epoch when last marked for drawing. */
+        private int drawnFor;
 
         Strip() {
             getStyleClass().add("timeline-strip");
@@ -213,13 +215,16 @@ public final class TimelineScrubber extends HBox {
         }
 
         void show(Snapshot s, int viewedEpoch, boolean isActive) {
-            // While training the strip shows the track only: nothing per frame to draw.
+            // While training the strip shows the track and the ticks only: redrawn when a switch
+            // comes or the run has grown by 2 % (the ticks move left), not every frame.
             boolean same = snapshot != null && !isActive && !active
-                    && snapshot.switches().size() == s.switches().size();
+                    && snapshot.switches().size() == s.switches().size()
+                    && s.epoch() <= drawnFor + drawnFor / 50;
             snapshot = s;
             viewed = viewedEpoch;
             active = isActive;
             if (!same) {
+                drawnFor = s.epoch();
                 markDirty();
             }
         }
