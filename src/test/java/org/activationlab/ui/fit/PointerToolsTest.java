@@ -199,9 +199,17 @@ class PointerToolsTest {
         Dataset added = ExperimentFx.barrier(app.view).config().data();
         assertEquals(1001, added.size());
         robot.type(KeyCode.D);
+        // The pointer leaves the plot: the Point tool's read-out (its box may cover the dot) goes.
+        robot.moveTo(onFx(() -> app.view.fitChart().localToScreen(2, 2)));
+        awaitFx("no read-out", () -> Double.isNaN(app.view.fitChart().probeX()) && !app.view.fitChart().isDirty());
         double small = dotWidth(added, 1000);
         assertTrue(small >= 13, "at 100 % a point clicked in is at least 13 px across, was " + small);
         onFx(() -> app.classroom.appearance().setScalePercent(250));
+        // The window lays out again for the large text (the instrument strip may fold) before
+        // the fit chart has its final size: measure then, not in between.
+        awaitFx("the fit chart laid out for 250 %", () -> app.view.fitChart().viewport() != null
+                && app.view.fitChart().viewport().height() >= FitChart.MIN_PLOT_HEIGHT
+                && !app.view.fitChart().isDirty() && !app.view.needsLayoutProperty().get());
         app.awaitChartsDrawn();
         double large = dotWidth(added, 1000);
         assertTrue(large >= 2.2 * small, "at 250 % it grows with the text: " + small + " → " + large);
