@@ -221,11 +221,14 @@ public final class LabModel {
     /**
      * Replaces the whole experiment (a lesson, for instance): every model restarts, paused. A
      * race in progress ends: the new experiment is what the teacher asked for.
+     *
+     * @return the Load command's id: a snapshot with its {@link Snapshot#outcome outcome} shows the
+     *         new experiment (or kept the old one, if the trainer refused it)
      */
-    public void load(ExperimentConfig config) {
+    public long load(ExperimentConfig config) {
         beforeRace = null;
         history.clear();
-        sendLoad(config);
+        return sendLoad(config);
     }
 
     /** Picks a fresh random seed (1–99999, easy to read out in class) and restarts with it. */
@@ -457,8 +460,10 @@ public final class LabModel {
         sendLoad(config().withModels(previous.models()).withEpochLimit(previous.epochLimit()));
     }
 
-    private void sendLoad(ExperimentConfig config) {
-        expect(config, send(new TrainerCommand.Load(config)));
+    private long sendLoad(ExperimentConfig config) {
+        long id = send(new TrainerCommand.Load(config));
+        expect(config, id);
+        return id;
     }
 
     /** Stops the trainer thread. */
