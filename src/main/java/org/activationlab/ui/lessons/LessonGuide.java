@@ -90,6 +90,13 @@ public final class LessonGuide {
         strip.setFitToWidth(true);
         strip.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         Runnable dock = () -> view.setGuide(guide.isOpen() ? strip : null);
+        // A short strip (large text, a small window) scrolls: the question and, at the end of the
+        // run, its revealed answer are scrolled into view, since the class must see them.
+        guide.questionProperty().addListener((obs, old, now) -> {
+            if (now.phase() != old.phase() && (now.phase() == QuestionState.Phase.ASKING || now.isRevealed())) {
+                javafx.application.Platform.runLater(() -> scrollIntoView(strip, panel.questionView()));
+            }
+        });
         guide.lessonProperty().addListener((obs, old, now) -> dock.run());
         guide.pickerShowingProperty().addListener((obs, old, now) -> dock.run());
 
@@ -134,6 +141,31 @@ public final class LessonGuide {
         keys.add(new KeyCodeCombination(KeyCode.L, KeyCombination.SHIFT_DOWN), "Lesson: close", guide::close);
         addToPresentationBar(view, guide);
         return guide;
+    }
+
+    /** Scrolls {@code strip} as little as needed to show {@code node} whole (its top, if it is taller). */
+    private static void scrollIntoView(ScrollPane strip, javafx.scene.Node node) {
+        if (strip.getContent() == null || !node.isVisible()) {
+            return;
+        }
+        // The step's new texts may not be laid out yet: measure them as they will be drawn.
+        strip.applyCss();
+        strip.layout();
+        double content = strip.getContent().getLayoutBounds().getHeight();
+        double viewport = strip.getViewportBounds().getHeight();
+        if (content <= viewport || viewport <= 0) {
+            return;
+        }
+        javafx.geometry.Bounds b = strip.getContent().sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        double top = strip.getVvalue() * (content - viewport);
+        double newTop = top;
+        if (b.getMaxY() > top + viewport) {
+            newTop = b.getMaxY() - viewport;
+        }
+        if (b.getMinY() < newTop) {
+            newTop = b.getMinY();
+        }
+        strip.setVvalue(Math.max(0, Math.min(1, newTop / (content - viewport))));
     }
 
     /** Back and Next (and where the class is) on presentation mode's slim bar, while a lesson is open. */

@@ -39,7 +39,16 @@ public final class LessonPanel extends StackPane {
     private final Button next = new Button("Next  ▶");
     private final VBox questionBox = new VBox();
     private final Label questionText = new Label();
-    private final FlowPane answerPane = new FlowPane();
+    /**
+     * The answers, in rows. Its least width is not its widest answer's (a flow's default): an
+     * answer wraps at the strip's width instead of widening the strip past the window.
+     */
+    private final FlowPane answerPane = new FlowPane() {
+        @Override
+        protected double computeMinWidth(double height) {
+            return snappedLeftInset() + snappedRightInset();
+        }
+    };
     private final Label questionStatus = new Label();
     private final List<Button> answerButtons = new ArrayList<>();
     /** The question the answer buttons were built for. */
@@ -224,8 +233,10 @@ public final class LessonPanel extends StackPane {
                 b.setId("lesson-answer-" + (i + 1));
                 b.getStyleClass().add("lesson-answer");
                 b.setWrapText(true);
+                b.maxWidthProperty().bind(answerPane.widthProperty());
                 // Space runs the step: an answer never keeps the keyboard focus.
                 b.setFocusTraversable(false);
+                b.setTooltip(new Tooltip("Mark the class's choice (click again to take it back)"));
                 int answer = i;
                 b.setOnAction(e -> guide.choose(answer));
                 answerButtons.add(b);
@@ -237,18 +248,17 @@ public final class LessonPanel extends StackPane {
         for (int i = 0; i < answerButtons.size(); i++) {
             Button b = answerButtons.get(i);
             boolean isTrue = revealed && i == state.trueAnswer();
-            b.setText((isTrue ? "✓" : String.valueOf((char) ('A' + i))) + "   " + q.answers().get(i));
+            b.setText((isTrue ? "✓" : letter(i)) + "   " + q.answers().get(i));
             setStyle(b, "lesson-answer-chosen", i == chosen);
             setStyle(b, "lesson-answer-true", isTrue);
             setStyle(b, "lesson-answer-false", revealed && !isTrue);
         }
         String vote = chosen < 0 ? "" : "The class predicts " + letter(chosen) + ". ";
         questionStatus.setText(switch (state.phase()) {
-            case ASKING, NONE -> vote + (chosen < 0 ? "Vote (click an answer to mark the class's choice), then press "
-                    + "Space to run the step." : "Press Space to run the step.");
+            case ASKING, NONE -> vote + (chosen < 0 ? "Vote, then press Space to run the step." : "Press Space to run it.");
             case RUNNING -> vote + "The answer is revealed when the run ends.";
             case CHANGED -> "The experiment was changed, so this run cannot answer the question.";
-            case REVEALED -> "✓ " + q.answers().get(state.trueAnswer()) + ": " + state.evidence() + "."
+            case REVEALED -> "✓ " + q.answers().get(state.trueAnswer()) + " — " + state.evidence() + "."
                     + (chosen < 0 ? "" : " You predicted " + letter(chosen) + ", " + q.answers().get(chosen)
                     + (chosen == state.trueAnswer() ? ": right!" : "."));
         });
@@ -265,6 +275,11 @@ public final class LessonPanel extends StackPane {
         } else if (!on) {
             node.getStyleClass().remove(styleClass);
         }
+    }
+
+    /** The question with its answers and status (hidden while the step asks none). */
+    javafx.scene.Node questionView() {
+        return questionBox;
     }
 
     /** What the panel shows now, as text (for tests and the shortcuts overlay). */

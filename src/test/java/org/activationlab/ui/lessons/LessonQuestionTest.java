@@ -117,7 +117,7 @@ class LessonQuestionTest {
         assertTrue(has(robot, 1, "lesson-answer-false"));
         assertTrue(has(robot, 1, "lesson-answer-chosen"), "the vote stays visible");
         String status = onFx(() -> robot.lookup("#lesson-question-status").queryAs(Label.class).getText());
-        assertTrue(status.startsWith("✓ No: Linear"), status);
+        assertTrue(status.startsWith("✓ No — Linear"), status);
         assertTrue(status.contains("You predicted A, Yes."), status);
         assertTrue(onFx(() -> robot.lookup("#lesson-watch").query().isVisible()));
 
