@@ -9,6 +9,7 @@ import org.activationlab.training.Snapshot;
 import org.activationlab.training.Trainer;
 import org.activationlab.training.TrainerCommand;
 import org.activationlab.ui.ActivationLabApp;
+import org.activationlab.ui.AnimationExport;
 import org.activationlab.ui.LabModel;
 import org.activationlab.ui.MainView;
 import org.activationlab.ui.files.PngExport;
@@ -17,7 +18,6 @@ import org.activationlab.ui.fit.FitChart;
 import java.awt.image.BufferedImage;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -65,16 +65,13 @@ public final class ExperimentImage {
         }
     }
 
-    /** Starts the JavaFX toolkit if it is not running yet (it stays up for later renders). */
+    /**
+     * Starts the JavaFX toolkit if it is not running yet; on the command line it stays up for
+     * later renders whether this started it or not.
+     */
     static void ensureToolkit() throws InterruptedException {
-        CountDownLatch started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
+        AnimationExport.ensureToolkit();
         Platform.setImplicitExit(false);
-        started.await();
     }
 
     /**

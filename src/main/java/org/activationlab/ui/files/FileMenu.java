@@ -29,6 +29,7 @@ public final class FileMenu {
     private static final FileChooser.ExtensionFilter EXPERIMENTS =
             new FileChooser.ExtensionFilter("Activation Lab experiments (*.json)", "*.json");
     private static final FileChooser.ExtensionFilter PNG = new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png");
+    private static final FileChooser.ExtensionFilter GIF = new FileChooser.ExtensionFilter("GIF animation (*.gif)", "*.gif");
     private static final FileChooser.ExtensionFilter CSV = new FileChooser.ExtensionFilter("CSV table (*.csv)", "*.csv");
     private static final FileChooser.ExtensionFilter JSON = new FileChooser.ExtensionFilter("JSON (*.json)", "*.json");
     private static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
@@ -42,6 +43,7 @@ public final class FileMenu {
     private final FileActions actions;
     private final Menu recent = new Menu("Open Recent");
     private Path lastDirectory;
+    private AnimationExportDialog animationDialog;
 
     public FileMenu(MainView view, FileActions actions) {
         this.view = view;
@@ -59,6 +61,7 @@ public final class FileMenu {
                 item("export-chart-png-2x", "Fit chart as PNG at 2× (slides)…", () -> exportPng(false, 2)),
                 item("export-window-png", "Window as PNG…", () -> exportPng(true, 1)),
                 item("export-window-png-2x", "Window as PNG at 2× (slides)…", () -> exportPng(true, 2)),
+                item("export-animation", "Animation as GIF…", this::exportAnimation),
                 new SeparatorMenuItem(),
                 item("export-statistics", "Run statistics as CSV…",
                         () -> export("statistics", "run", CSV, actions::exportStatistics)),
@@ -220,6 +223,15 @@ public final class FileMenu {
                 actions.exportChartPng(scale, file);
             }
         }
+    }
+
+    /** File ▸ Export ▸ Animation as GIF…: one dialog per window, kept while an export runs. */
+    private void exportAnimation() {
+        if (animationDialog == null) {
+            animationDialog = new AnimationExportDialog(view,
+                    name -> chooseSave("Export animation as GIF", GIF, baseName() + "-" + name, ".gif"));
+        }
+        animationDialog.show();
     }
 
     private void export(String what, String suffix, FileChooser.ExtensionFilter filter, Predicate<Path> write) {
