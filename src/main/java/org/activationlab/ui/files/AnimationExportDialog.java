@@ -99,6 +99,10 @@ public final class AnimationExportDialog {
                 + "shows the same run; epoch 0 is the untrained start.");
         note.setWrapText(true);
         note.getStyleClass().add("export-note");
+        // Wrapped texts keep every line; the dialog grows to them (sizeToScene) rather than cut them.
+        for (Label l : new Label[]{note, error, status}) {
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
         Region gap = new Region();
         HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
         HBox buttons = new HBox(gap, export, cancel, close);
@@ -296,6 +300,7 @@ public final class AnimationExportDialog {
                 progress.setProgress(0);
             }
         }
+        fit();
     }
 
     /** Stops a running export at the next epoch; its partial file is deleted. */
@@ -314,6 +319,14 @@ public final class AnimationExportDialog {
         export.setDisable(on);
         cancel.setDisable(!on);
         progress.setVisible(on || progress.getProgress() > 0);
+        fit();
+    }
+
+    /** The dialog's height follows its wrapped texts (a status or an error line appearing). */
+    private void fit() {
+        if (stage.isShowing()) {
+            Platform.runLater(stage::sizeToScene);
+        }
     }
 
     /** The thread writing, or null (for tests). */
