@@ -90,17 +90,21 @@ public final class AnimationExportDialog {
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("export-grid");
-        grid.addRow(0, new Label("From epoch"), from);
-        grid.addRow(1, new Label("To epoch"), to);
-        grid.addRow(2, new Label("Frames per second"), fps);
-        grid.addRow(3, new Label("Scale"), scale);
-        grid.addRow(4, new Label("Frames show"), part);
-        Label note = new Label("The experiment is trained again from epoch 0 with its seed, so the animation "
-                + "shows the same run; epoch 0 is the untrained start.");
+        String[] names = {"From epoch", "To epoch", "Frames per second", "Scale", "Frames show"};
+        javafx.scene.control.Control[] fields = {from, to, fps, scale, part};
+        for (int i = 0; i < names.length; i++) {
+            Label name = new Label(names[i]);
+            // The names are short: the fields give way at a large text size, never the names.
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            grid.addRow(i, name, fields[i]);
+        }
+        Label note = new Label("Trained again from epoch 0 with the same seed: the same run. Epoch 0 is the "
+                + "untrained start.");
         note.setWrapText(true);
         note.getStyleClass().add("export-note");
         // Wrapped texts keep every line; the dialog grows to them (sizeToScene) rather than cut them.
-        for (Label l : new Label[]{note, error, status}) {
+        for (Label l : new Label[]{summary, note, error, status}) {
+            l.setWrapText(true);
             l.setMinHeight(Region.USE_PREF_SIZE);
         }
         Region gap = new Region();
@@ -111,7 +115,6 @@ public final class AnimationExportDialog {
         VBox root = new VBox(grid, summary, note, error, progress, status, buttons);
         root.setId("animation-export-dialog");
         root.getStyleClass().add("export-dialog");
-        root.setPrefWidth(520);
 
         for (TextField f : new TextField[]{from, to, fps}) {
             f.textProperty().addListener((obs, old, now) -> validate());
@@ -153,6 +156,10 @@ public final class AnimationExportDialog {
             progress.setProgress(0);
         }
         stage.show();
+        if (owner != null) {
+            // A large text size would make the dialog wider than the window it belongs to.
+            stage.setWidth(Math.min(stage.getWidth(), owner.getWidth()));
+        }
         stage.toFront();
     }
 
