@@ -8,7 +8,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.stage.WindowEvent;
 import org.activationlab.ui.MainView;
 
 import java.io.File;
@@ -81,6 +80,7 @@ public final class FileMenu {
                 new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
         file.addEventHandler(Menu.ON_SHOWING, e -> rebuildRecent(actions.recentFiles()));
         actions.setOnRecentFilesChanged(this::rebuildRecent);
+        actions.setSaveAsTarget(this::chooseSaveAs);
         rebuildRecent(actions.recentFiles());
 
         view.shortcuts().add(NEW, "New: back to the classic experiment", actions::newExperiment);
@@ -169,18 +169,9 @@ public final class FileMenu {
         return null;
     }
 
-    /**
-     * File ▸ Quit: closes the window as its close button does — the window gets a close
-     * request, then hides, and its hidden handler shuts the app down (the trainer thread ends).
-     * A close request a handler consumes is not yet honoured here.
-     */
+    /** File ▸ Quit: as the window's close button, which asks about unsaved changes first. */
     void quit() {
-        Window w = window();
-        if (w == null) {
-            return;
-        }
-        w.fireEvent(new WindowEvent(w, WindowEvent.WINDOW_CLOSE_REQUEST));
-        w.hide();
+        actions.quit();
     }
 
     private void chooseAndOpen() {
@@ -192,20 +183,21 @@ public final class FileMenu {
     }
 
     private void save() {
-        if (actions.currentFile() == null) {
-            saveAs();
-        } else {
-            actions.save(actions.currentFile());
-        }
+        actions.save();
     }
 
     private void saveAs() {
-        Path current = actions.currentFile();
-        String name = current == null ? "experiment.json" : current.getFileName().toString();
-        Path file = chooseSave("Save experiment", EXPERIMENTS, name, ".json");
+        Path file = chooseSaveAs();
         if (file != null) {
             actions.save(file);
         }
+    }
+
+    /** The Save As chooser: where to save the experiment, or null if the user cancelled. */
+    private Path chooseSaveAs() {
+        Path current = actions.currentFile();
+        String name = current == null ? "experiment.json" : current.getFileName().toString();
+        return chooseSave("Save experiment", EXPERIMENTS, name, ".json");
     }
 
     private void exportPng(boolean window, double scale) {
