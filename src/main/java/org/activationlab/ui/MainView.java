@@ -12,10 +12,13 @@ import javafx.scene.control.Label;
 import javafx.scene.Node;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
@@ -39,6 +42,8 @@ import org.activationlab.ui.instruments.Instruments;
 import org.activationlab.ui.race.RaceMode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongConsumer;
@@ -71,6 +76,7 @@ public final class MainView extends BorderPane {
     private final AnimationTimer frameLoop;
     private final Shortcuts shortcuts = new Shortcuts();
     private final MenuBar menuBar = new MenuBar();
+    private final Map<String, MenuSections> menus = new HashMap<>();
     private final TabPane instruments = new TabPane();
     private final StackPane centre;
     private final VBox top;
@@ -105,7 +111,12 @@ public final class MainView extends BorderPane {
             Menu menu = new Menu(name);
             menu.setId("menu-" + name.toLowerCase(Locale.ROOT));
             menuBar.getMenus().add(menu);
+            menus.put(name, new MenuSections(menu, MENU_SECTIONS.get(name)));
         }
+        Menu export = new Menu(EXPORT);
+        export.setId("file-export");
+        menus.put(EXPORT, new MenuSections(export, MENU_SECTIONS.get(EXPORT)));
+        addMenuItems("File", "export", export);
         top = new VBox(menuBar, controls);
         setTop(top);
         presentationControls.getStyleClass().add("presentation-controls");
@@ -177,14 +188,23 @@ public final class MainView extends BorderPane {
         race = RaceMode.install(this);
         pointer = new FitPointer(this);
         undo = new UndoActions(this);
-        // Until the shell's menus place them: the pointer's tools and undo in the Experiment menu.
-        Menu experimentMenu = menu("Experiment");
-        for (MenuAction action : undo.actions()) {
-            experimentMenu.getItems().add(action.menuItem());
-        }
-        experimentMenu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
-        for (MenuAction action : pointer.actions()) {
-            experimentMenu.getItems().add(action.menuItem());
+        addMenuActions("Experiment", "edit", undo.actions());
+        addMenuActions("Experiment", "training", List.of(
+                MenuAction.of("menu-play", "Play / Pause", List.of(key(KeyCode.SPACE)), model::togglePlay),
+                MenuAction.of("menu-step", "Train one epoch", List.of(key(KeyCode.RIGHT)), model::step),
+                MenuAction.of("menu-reset", "Reset to epoch 0", List.of(key(KeyCode.R)), model::reset),
+                MenuAction.of("menu-new-seed", "New seed (new initial weights)", List.of(key(KeyCode.S)),
+                        model::newSeed)));
+        addMenuActions("Experiment", "tools", pointer.actions());
+    }
+
+    private static KeyCombination key(KeyCode code) {
+        return new KeyCodeCombination(code);
+    }
+
+    private void addMenuActions(String menu, String section, List<MenuAction> actions) {
+        for (MenuAction action : actions) {
+            addMenuItems(menu, section, action.menuItem());
         }
     }
 
@@ -400,15 +420,43 @@ public final class MainView extends BorderPane {
 
     /** The menus of the menu bar, in order. */
     public static final List<String> MENUS = List.of("File", "View", "Experiment", "Lessons", "Help");
+    /** File ▸ Export, a menu of its own: {@code addMenuItems(EXPORT, "animation", item)}. */
+    public static final String EXPORT = "Export";
+    /**
+     * Each menu's sections, in order: features put their items in a section with
+     * {@link #addMenuItems}, and the menu shows the sections in this order with a separator
+     * between them, whichever feature was installed first. The Lessons menu is the lessons' own.
+     */
+    public static final Map<String, List<String>> MENU_SECTIONS = Map.of(
+            "File", List.of("new", "open", "save", "export", "quit"),
+            EXPORT, List.of("images", "animation", "tables"),
+            "View", List.of("presentation", "appearance", "code"),
+            "Experiment", List.of("edit", "training", "panel", "tools", "race"),
+            "Lessons", List.of(),
+            "Help", List.of("help", "about"));
 
-    /** The menu called {@code name} (one of {@link #MENUS}), for features to add items to. */
+    /**
+     * The menu called {@code name} (one of {@link #MENUS}, or {@link #EXPORT}). Prefer
+     * {@link #addMenuItems}: an item added here directly goes after the menu's sections.
+     */
     public Menu menu(String name) {
-        for (Menu m : menuBar.getMenus()) {
-            if (m.getText().equals(name)) {
-                return m;
-            }
+        MenuSections m = menus.get(name);
+        if (m == null) {
+            throw new IllegalArgumentException("no menu " + name);
         }
-        throw new IllegalArgumentException("no menu " + name);
+        return m.menu();
+    }
+
+    /**
+     * Adds {@code items} at the end of {@code section} (see {@link #MENU_SECTIONS}) of the menu
+     * called {@code menu}, e.g. {@code addMenuItems("Experiment", "race", raceItem)}.
+     */
+    public void addMenuItems(String menu, String section, MenuItem... items) {
+        MenuSections m = menus.get(menu);
+        if (m == null) {
+            throw new IllegalArgumentException("no menu " + menu);
+        }
+        m.add(section, items);
     }
 
     public MenuBar menuBar() {

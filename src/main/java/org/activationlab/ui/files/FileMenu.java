@@ -51,14 +51,12 @@ public final class FileMenu {
     public FileMenu install() {
         Menu file = view.menu("File");
         recent.setId("file-recent");
-        Menu export = new Menu("Export");
-        export.setId("file-export");
-        export.getItems().addAll(
+        view.addMenuItems(MainView.EXPORT, "images",
                 item("export-chart-png", "Fit chart as PNG…", () -> exportPng(false, 1)),
                 item("export-chart-png-2x", "Fit chart as PNG at 2× (slides)…", () -> exportPng(false, 2)),
                 item("export-window-png", "Window as PNG…", () -> exportPng(true, 1)),
-                item("export-window-png-2x", "Window as PNG at 2× (slides)…", () -> exportPng(true, 2)),
-                new SeparatorMenuItem(),
+                item("export-window-png-2x", "Window as PNG at 2× (slides)…", () -> exportPng(true, 2)));
+        view.addMenuItems(MainView.EXPORT, "tables",
                 item("export-statistics", "Run statistics as CSV…",
                         () -> export("statistics", "run", CSV, actions::exportStatistics)),
                 item("export-predictions", "Predictions as CSV…",
@@ -75,9 +73,10 @@ public final class FileMenu {
         save.setAccelerator(SAVE);
         MenuItem saveAs = item("file-save-as", "Save As…", this::saveAs);
         saveAs.setAccelerator(SAVE_AS);
-        file.getItems().add(0, newItem);
-        file.getItems().addAll(open, recent, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        view.addMenuItems("File", "new", newItem);
+        view.addMenuItems("File", "open", open, recent);
+        view.addMenuItems("File", "save", save, saveAs);
+        view.addMenuItems("File", "quit", quit);
         file.addEventHandler(Menu.ON_SHOWING, e -> rebuildRecent(actions.recentFiles()));
         actions.setOnRecentFilesChanged(this::rebuildRecent);
         actions.setSaveAsTarget(this::chooseSaveAs);
