@@ -45,7 +45,8 @@ public final class UnsavedChangesDialog implements UnsavedChangesPrompt {
     }
 
     static String header(String name) {
-        return "Save changes to " + name + "?";
+        return FileActions.UNTITLED.equals(name) ? "Save changes to the untitled experiment?"
+                : "Save changes to \u201c" + name + "\u201d?";
     }
 
     @Override

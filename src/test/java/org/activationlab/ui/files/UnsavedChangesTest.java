@@ -310,7 +310,8 @@ class UnsavedChangesTest {
 
         Platform.runLater(files::newExperiment);
         DialogPane pane = awaitDialog(robot);
-        assertEquals("Save changes to Untitled?", onFx(pane::getHeaderText));
+        assertEquals("Save changes to the untitled experiment?", onFx(pane::getHeaderText));
+        assertEquals("Save changes to \u201csine.json\u201d?", UnsavedChangesDialog.header("sine.json"));
         assertEquals(List.of("Save", "Don't Save", "Cancel"),
                 onFx(() -> pane.getButtonTypes().stream().map(ButtonType::getText).toList()));
         assertTrue(onFx(() -> ((Button) pane.lookupButton(UnsavedChangesDialog.SAVE)).isDefaultButton()));
