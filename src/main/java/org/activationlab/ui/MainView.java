@@ -101,6 +101,7 @@ public final class MainView extends BorderPane {
     public static final double NARROW = 1200;
     private final FitPointer pointer;
     private final UndoActions undo;
+    private boolean barsFolded;
 
     public MainView(LabModel model) {
         this.model = model;
@@ -218,9 +219,32 @@ public final class MainView extends BorderPane {
         return undo;
     }
 
-    /** Adds a group of controls at the end of the control bar (the pointer's tool row). */
+    /**
+     * Adds a group of controls at the end of the control bar (the pointer's tool row). Like the
+     * bar's own switch-mode and seed controls it folds away when a lesson needs the height
+     * ({@link #setBarsFolded}), so its actions must be in a menu too.
+     */
     public void addControls(Node group) {
-        controls.getChildren().add(group);
+        controls.getChildren().add(ControlBar.secondary(group));
+        controls.setSecondaryFolded(barsFolded);
+    }
+
+    /**
+     * Folds the control bar down to its first controls (Play, Step, Reset, speed, epoch, limit)
+     * and the status line away, or shows them again: for a lesson at a large text size in a
+     * small window. What the folded controls do stays in the menus and keys; the legend keeps
+     * each network's loss and epoch.
+     */
+    public void setBarsFolded(boolean folded) {
+        if (folded != barsFolded) {
+            barsFolded = folded;
+            controls.setSecondaryFolded(folded);
+            layoutWindow();
+        }
+    }
+
+    public boolean barsFolded() {
+        return barsFolded;
     }
 
     /** The window's mode now. */
@@ -320,8 +344,9 @@ public final class MainView extends BorderPane {
         // Presenting, the class sees the charts and the lesson strip (its text is what they read).
         boolean present = presenting.get();
         for (Node bar : new Node[]{menuBar, controls, gallery, statusBar}) {
-            bar.setVisible(!present);
-            bar.setManaged(!present);
+            boolean shows = !present && !(bar == statusBar && barsFolded);
+            bar.setVisible(shows);
+            bar.setManaged(shows);
         }
         boolean topShows = !present || guide != null;
         top.setVisible(topShows);

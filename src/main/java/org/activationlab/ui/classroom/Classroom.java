@@ -71,6 +71,8 @@ public final class Classroom {
         return new Classroom(view, stage, preferences);
     }
 
+    private ScaledLayout scaledLayout;
+
     public Appearance appearance() {
         return appearance;
     }
@@ -96,7 +98,12 @@ public final class Classroom {
      * plot: {@link ScaledLayout} folds the side column, then the instrument strip.
      */
     private void keepRoomForChartsWhenScaled() {
-        ScaledLayout.install(view, appearance);
+        scaledLayout = ScaledLayout.install(view, appearance);
+    }
+
+    /** What folds and steps down when the text is large for the window. */
+    public ScaledLayout scaledLayout() {
+        return scaledLayout;
     }
 
     private void installShortcuts() {
