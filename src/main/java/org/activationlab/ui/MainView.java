@@ -29,6 +29,7 @@ import javafx.scene.layout.VBox;
 import org.activationlab.engine.Activation;
 import org.activationlab.engine.ModelStats;
 import org.activationlab.training.Snapshot;
+import org.activationlab.training.SwitchMode;
 import org.activationlab.ui.chart.ChartCanvas;
 import org.activationlab.ui.chart.ModelText;
 import org.activationlab.ui.chart.PlotOverlay;
@@ -195,7 +196,14 @@ public final class MainView extends BorderPane {
                 MenuAction.of("menu-step", "Train one epoch", List.of(key(KeyCode.RIGHT)), model::step),
                 MenuAction.of("menu-reset", "Reset to epoch 0", List.of(key(KeyCode.R)), model::reset),
                 MenuAction.of("menu-new-seed", "New seed (new initial weights)", List.of(key(KeyCode.S)),
-                        model::newSeed)));
+                        model::newSeed),
+                // The control bar's switch-mode choice folds away for a lesson at large text.
+                new MenuAction("menu-keep-weights", javafx.beans.binding.Bindings.createStringBinding(
+                        () -> "Keep the weights on a switch"), List.of(key(KeyCode.W)),
+                        () -> model.switchModeProperty().set(model.switchModeProperty().get() == SwitchMode.KEEP_WEIGHTS
+                                ? SwitchMode.RESTART : SwitchMode.KEEP_WEIGHTS),
+                        javafx.beans.binding.Bindings.createBooleanBinding(() -> true),
+                        model.switchModeProperty().isEqualTo(SwitchMode.KEEP_WEIGHTS))));
         addMenuActions("Experiment", "tools", pointer.actions());
     }
 

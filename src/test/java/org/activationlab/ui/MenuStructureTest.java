@@ -135,6 +135,7 @@ class MenuStructureTest {
                 "Train one epoch [\u2192]",
                 "Reset to epoch 0 [R]",
                 "New seed (new initial weights) [S]",
+                "Keep the weights on a switch [W]",
                 SEPARATOR,
                 "Experiment panel [E]",
                 "Load data from CSV… [Ctrl+Shift+O]",
@@ -171,6 +172,21 @@ class MenuStructureTest {
         List<String> lessons = menu("Lessons");
         assertTrue(lessons.get(0).startsWith("Choose a lesson"), lessons.toString());
         assertEquals("Close the lesson", lessons.get(lessons.size() - 1).replaceAll(" \\[.*]$", ""));
+    }
+
+    /** The switch mode, which folds off the control bar for a lesson at large text, is in the menu too. */
+    @Test
+    void keepTheWeightsFollowsTheSwitchModeBothWays() {
+        javafx.scene.control.CheckMenuItem item = onFx(() -> (javafx.scene.control.CheckMenuItem) app.view()
+                .menu("Experiment").getItems().stream().filter(i -> "menu-keep-weights".equals(i.getId()))
+                .findFirst().orElseThrow());
+        var mode = app.view().model().switchModeProperty();
+        assertEquals(false, onFx(item::isSelected));
+        onFx(item::fire);
+        assertEquals(org.activationlab.training.SwitchMode.KEEP_WEIGHTS, onFx(mode::get));
+        assertEquals(true, onFx(item::isSelected));
+        onFx(() -> mode.set(org.activationlab.training.SwitchMode.RESTART));
+        assertEquals(false, onFx(item::isSelected));
     }
 
     /** A key that does something and has a menu item shows it there, so it can be discovered. */
