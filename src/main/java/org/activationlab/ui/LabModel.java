@@ -60,10 +60,18 @@ public final class LabModel {
     private long outcomesSeen;
     /** The experiment to go back to when the race ends; null when not racing. */
     private ExperimentConfig beforeRace;
+    /**
+     * The epoch limit and speed the teacher chose (or a file or lesson set). The trainer's own
+     * limit moves on when Space trains past it; that is progress, not a setting.
+     */
+    private int chosenLimit;
+    private double chosenSpeed;
 
     public LabModel(Trainer trainer) {
         this.trainer = trainer;
         this.snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot", trainer.latest());
+        chosenLimit = trainer.latest().config().epochLimit();
+        chosenSpeed = trainer.latest().epochsPerSecond();
     }
 
     public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
@@ -117,16 +125,26 @@ public final class LabModel {
     public void load(ExperimentFile.Contents contents) {
         beforeRace = null;
         history.clear();
+        chosenLimit = contents.config().epochLimit();
+        chosenSpeed = contents.epochsPerSecond();
         sendLoad(contents.config());
         trainer.send(new TrainerCommand.SetSpeed(contents.epochsPerSecond())); // same action
         switchMode.set(contents.switchMode());
         lessonId.set(contents.lessonId());
     }
 
-    /** The experiment as it is now, for saving: the trainer's newest state, not the last frame's. */
+    /**
+     * The experiment as it is now, for saving, and as the teacher has it: every edit already
+     * sent counts (not only what the last frame showed); during a race, the experiment the race
+     * goes back to; the epoch limit as chosen, not as training on past it has moved it.
+     */
     public ExperimentFile.Contents contents() {
-        Snapshot s = trainer.latest();
-        return new ExperimentFile.Contents(s.config(), s.epochsPerSecond(), switchMode.get(), lessonId.get());
+        ExperimentConfig config = config();
+        if (beforeRace != null) {
+            config = config.withModels(beforeRace.models());
+        }
+        return new ExperimentFile.Contents(config.withEpochLimit(chosenLimit), chosenSpeed, switchMode.get(),
+                lessonId.get());
     }
 
     /**
@@ -192,11 +210,13 @@ public final class LabModel {
 
     /** Epochs per second; {@code Double.POSITIVE_INFINITY} for as fast as possible. */
     public void setSpeed(double epochsPerSecond) {
+        chosenSpeed = epochsPerSecond;
         send(new TrainerCommand.SetSpeed(epochsPerSecond));
     }
 
     /** 0 means no limit. */
     public void setEpochLimit(int limit) {
+        chosenLimit = limit;
         send(new TrainerCommand.SetEpochLimit(limit));
     }
 
@@ -228,6 +248,7 @@ public final class LabModel {
     public long load(ExperimentConfig config) {
         beforeRace = null;
         history.clear();
+        chosenLimit = config.epochLimit();
         return sendLoad(config);
     }
 
