@@ -175,8 +175,12 @@ class InstrumentChartsTest {
         assertTrue(reluPanel.top() >= tanh.bottom(), "one row per network");
         Color background = onFx(() -> saturation.color(ChartCanvas.ChartColor.BACKGROUND));
         Color marker = blend(background, onFx(() -> saturation.color(ChartCanvas.ChartColor.MARKER)), 0.16);
-        // ReLU's f′ is 0 for x < 0 (shaded), Tanh's is ≈ 0.07 at x = −2 (not shaded); both 1-ish at 0.5.
-        assertTrue(near(argb(shaded, reluPanel.pixelX(-2), reluPanel.top() + 3), marker, 4), "ReLU's flat side is shaded");
+        // ReLU's f′ is 0 for x < 0: inactive (hatched), not a saturated tail; Tanh's is ≈ 0.07 at
+        // x = −2 (not shaded) and tends to 0 further out (shaded).
+        assertFalse(near(argb(shaded, reluPanel.pixelX(-2), reluPanel.top() + 3), marker, 4),
+                "ReLU's inactive side is not shaded as saturated");
+        assertFalse(near(argb(shaded, reluPanel.pixelX(-5.5), reluPanel.top() + 3), marker, 4),
+                "…not even far out");
         assertTrue(near(argb(shaded, tanh.pixelX(-2), tanh.top() + 3), background, 4), "Tanh at −2 is not");
         assertTrue(near(argb(shaded, tanh.pixelX(-5.5), tanh.top() + 3), marker, 4), "Tanh at −5.5 is");
     }
