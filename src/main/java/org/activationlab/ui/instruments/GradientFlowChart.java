@@ -125,7 +125,9 @@ public final class GradientFlowChart extends InstrumentChart {
             return;
         }
         double fs = fontSize();
-        double top = fs * 2.9;
+        // A short strip (large text) keeps one header line and gives the rest to the panels.
+        boolean compact = height < fs * 8;
+        double top = compact ? fs * 1.7 : fs * 2.9;
         double bottom = height - fs * 1.5;
         Font tickFont = font(0.85);
         Font labelFont = font(LABEL_SIZE);
@@ -159,7 +161,7 @@ public final class GradientFlowChart extends InstrumentChart {
         ratioViewport = epochViewport(ratioLeft + tickRoom, top, width - labelRoom, bottom,
                 decadeBelow(ratioRange[0], 1e-5), decadeAbove(ratioRange[1], 1e-1), true);
 
-        drawHeader(g, s, split, fs);
+        drawHeader(g, s, compact, fs);
         drawBands(g, gradientViewport, fs);
         record(drawFrame(g, gradientViewport, decadeTicks(gradientViewport, fs * 1.1), true));
         drawLines(g, gradientViewport, s, true);
@@ -171,7 +173,9 @@ public final class GradientFlowChart extends InstrumentChart {
             drawTable(g, s, table, columnWidths, split + fs * 0.2, top, rowHeight, labelFont);
         }
         text(g, "Update / weight ratio ‖ΔW‖ / ‖W‖", ratioLeft, fs * 0.25, 1.0, color(ChartColor.TEXT));
-        text(g, "light → dark: layer 1 → output", ratioLeft, fs * 1.45, 0.85, color(ChartColor.AXIS));
+        if (!compact) {
+            text(g, "light → dark: layer 1 → output", ratioLeft, fs * 1.45, 0.85, color(ChartColor.AXIS));
+        }
     }
 
     private void record(List<Rectangle2D> tickBoxes) {
@@ -236,9 +240,12 @@ public final class GradientFlowChart extends InstrumentChart {
         g.strokeLine(left, Math.round(top + rowHeight) + 0.5 + fs * 0.1, right, Math.round(top + rowHeight) + 0.5 + fs * 0.1);
     }
 
-    private void drawHeader(GraphicsContext g, Snapshot s, double split, double fs) {
+    private void drawHeader(GraphicsContext g, Snapshot s, boolean compact, double fs) {
         text(g, "Gradient norm ‖∂loss/∂(W, b)‖ per layer, log scale", fs * 0.6, fs * 0.25, 1.0,
                 color(ChartColor.TEXT));
+        if (compact) {
+            return;
+        }
         StringBuilder key = new StringBuilder();
         for (int m = 0; m < s.models().size(); m++) {
             key.append(m == 0 ? "solid: " : m == 1 ? "   dashed: " : ", ")
