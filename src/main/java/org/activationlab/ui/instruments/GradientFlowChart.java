@@ -172,7 +172,13 @@ public final class GradientFlowChart extends InstrumentChart {
         if (tableFits) {
             drawTable(g, s, table, columnWidths, split + fs * 0.2, top, rowHeight, labelFont);
         }
-        text(g, "Update / weight ratio ‖ΔW‖ / ‖W‖", ratioLeft, fs * 0.25, 1.0, color(ChartColor.TEXT));
+        String ratioTitle = "Update / weight ratio ‖ΔW‖ / ‖W‖";
+        for (String shorter : new String[]{"Update ratio ‖ΔW‖ / ‖W‖", "‖ΔW‖ / ‖W‖"}) {
+            if (ratioLeft + textWidth(ratioTitle, font(1.0)) > width - fs * 0.3) {
+                ratioTitle = shorter;
+            }
+        }
+        text(g, ratioTitle, ratioLeft, fs * 0.25, 1.0, color(ChartColor.TEXT));
         if (!compact) {
             text(g, "light → dark: layer 1 → output", ratioLeft, fs * 1.45, 0.85, color(ChartColor.AXIS));
         }
