@@ -2,11 +2,8 @@ package org.activationlab.app;
 
 import org.activationlab.cli.ActivationLabCommand;
 import org.activationlab.cli.CliException;
-import org.activationlab.cli.TrainCommand;
-import org.activationlab.engine.Echo;
 import org.activationlab.training.AtomicOutput;
 import org.activationlab.training.ExperimentFile;
-import org.activationlab.training.ExperimentFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -73,29 +70,13 @@ final class ExportGifCommand implements Callable<Integer> {
         if (!(scale >= 0.5 && scale <= 2)) {
             throw new CliException("--scale must be in [0.5, 2], got " + scale);
         }
-        checkSide("--width", width);
-        checkSide("--height", height);
+        ExportInput.checkSide("--width", width, MIN_SIDE, MAX_SIDE);
+        ExportInput.checkSide("--height", height, MIN_SIDE, MAX_SIDE);
         if (epochs != null && (epochs < 1 || epochs > MAX_EPOCHS)) {
             throw new CliException("--epochs must be 1–" + MAX_EPOCHS + ", got " + epochs);
         }
-        if (TrainCommand.sameFile(out, file)) {
-            throw new CliException("--out " + Echo.of(out.toString()) + " is the experiment file: writing it "
-                    + "would destroy the input (choose another name)");
-        }
-        if (!Files.exists(file)) {
-            throw new CliException(file + ": no such file");
-        }
-        ExperimentFile.Opened opened;
-        try {
-            opened = ExperimentFile.read(file);
-        } catch (ExperimentFileException e) {
-            throw new CliException(file + ": " + e.getMessage(), e);
-        }
-        for (String warning : opened.warnings()) {
-            spec.commandLine().getErr().println("warning: " + file + ": " + warning);
-        }
-        int limit = opened.config().epochLimit();
-        int frames = epochs != null ? epochs : limit > 0 ? Math.min(limit, MAX_EPOCHS) : 100;
+        ExperimentFile.Opened opened = ExportInput.read(file, out, spec);
+        int frames = ExportInput.epochs(epochs, opened, MAX_EPOCHS);
         // Opened before training, so a bad --out fails at once rather than after a long run.
         try (AtomicOutput gif = AtomicOutput.open(out, "--out " + out)) {
             ExperimentImage.useHeadlessToolkit();
@@ -112,11 +93,5 @@ final class ExportGifCommand implements Callable<Integer> {
 
     private static String trim(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    private static void checkSide(String option, int value) {
-        if (value < MIN_SIDE || value > MAX_SIDE) {
-            throw new CliException(option + " must be " + MIN_SIDE + "–" + MAX_SIDE + ", got " + value);
-        }
     }
 }

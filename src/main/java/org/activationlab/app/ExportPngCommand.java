@@ -2,11 +2,8 @@ package org.activationlab.app;
 
 import org.activationlab.cli.ActivationLabCommand;
 import org.activationlab.cli.CliException;
-import org.activationlab.cli.TrainCommand;
-import org.activationlab.engine.Echo;
 import org.activationlab.training.AtomicOutput;
 import org.activationlab.training.ExperimentFile;
-import org.activationlab.training.ExperimentFileException;
 import org.activationlab.ui.files.PngExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +13,6 @@ import picocli.CommandLine.Spec;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -71,8 +67,8 @@ final class ExportPngCommand implements Callable<Integer> {
         if (!(scale >= 0.5 && scale <= 4)) {
             throw new CliException("--scale must be in [0.5, 4], got " + scale);
         }
-        checkSide("--width", width);
-        checkSide("--height", height);
+        ExportInput.checkSide("--width", width, MIN_SIDE, MAX_SIDE);
+        ExportInput.checkSide("--height", height, MIN_SIDE, MAX_SIDE);
         long pixelWidth = Math.round(width * scale);
         long pixelHeight = Math.round(height * scale);
         if (pixelWidth > MAX_PIXELS_PER_SIDE || pixelHeight > MAX_PIXELS_PER_SIDE) {
@@ -82,21 +78,8 @@ final class ExportPngCommand implements Callable<Integer> {
         if (epochs != null && (epochs < 0 || epochs > MAX_EPOCHS)) {
             throw new CliException("--epochs must be 0–" + MAX_EPOCHS + ", got " + epochs);
         }
-        if (TrainCommand.sameFile(out, file)) {
-            throw new CliException("--out " + Echo.of(out.toString()) + " is the experiment file: writing it "
-                    + "would destroy the input (choose another name)");
-        }
-        ExperimentFile.Opened opened;
-        try {
-            opened = ExperimentFile.read(file);
-        } catch (ExperimentFileException e) {
-            throw new CliException(Echo.of(file.toString()) + ": " + e.getMessage(), e);
-        }
-        for (String warning : opened.warnings()) {
-            spec.commandLine().getErr().println("warning: " + file + ": " + warning);
-        }
-        int limit = opened.config().epochLimit();
-        int trainEpochs = epochs != null ? epochs : limit > 0 ? Math.min(limit, MAX_EPOCHS) : 100;
+        ExperimentFile.Opened opened = ExportInput.read(file, out, spec);
+        int trainEpochs = ExportInput.epochs(epochs, opened, MAX_EPOCHS);
         // Opened before training, so a bad --out fails at once rather than after a long run.
         try (AtomicOutput png = AtomicOutput.open(out, "--out " + out)) {
             ExperimentImage.useHeadlessToolkit();
@@ -112,11 +95,5 @@ final class ExportPngCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         return ActivationLabCommand.EXIT_OK;
-    }
-
-    private static void checkSide(String option, int value) {
-        if (value < MIN_SIDE || value > MAX_SIDE) {
-            throw new CliException(option + " must be " + MIN_SIDE + "–" + MAX_SIDE + ", got " + value);
-        }
     }
 }

@@ -291,14 +291,26 @@ public final class ModelRun {
         }
     }
 
+    /**
+     * Σ d², in four running sums: one sum is a chain of dependent additions (the JIT may not
+     * reorder them), four independent chains keep the adder busy, and this runs after every batch.
+     */
     private static double sumOfSquares(FMatrixRMaj m) {
-        double s = 0;
         int n = m.numRows * m.numCols;
         float[] d = m.data;
-        for (int i = 0; i < n; i++) {
-            s += (double) d[i] * d[i];
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double a = d[i], b = d[i + 1], c = d[i + 2], e = d[i + 3];
+            s0 += a * a;
+            s1 += b * b;
+            s2 += c * c;
+            s3 += e * e;
         }
-        return s;
+        for (; i < n; i++) {
+            s0 += (double) d[i] * d[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Predicts y for each x (any number of points), in chunks of the network's batch size. */

@@ -2,17 +2,21 @@ package org.activationlab.training;
 
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * A fixed set of threads that run the per-model work of an epoch side by side. Item {@code i}
- * of a round always runs on worker {@code i % size()}, worker 0 being the calling thread: the
- * assignment of models to workers is fixed. The models of an experiment share nothing mutable
- * (each has its network, optimiser, buffers and random streams; the data is read-only), so each
- * model's numbers are bit for bit those of a one-thread run, whichever worker trains it.
+ * A fixed set of threads that run the per-model work of an epoch side by side. The items of a
+ * round are claimed in increasing order by whichever worker is free (worker 0 being the calling
+ * thread), so a round of unequal items (a GELU network costs three times a ReLU one) keeps every
+ * worker busy until the last item. Which worker runs an item does not change its result: the
+ * models of an experiment share nothing mutable (each has its network, matrix scratch, optimiser,
+ * buffers and random streams; the data is read-only), so each model's numbers are bit for bit
+ * those of a one-thread run ({@code ParallelSessionTest}). Callers order the items longest first.
  *
  * <p>A round allocates nothing: the workers meet at two reused barriers, one to start, one to
- * finish. Used by one coordinating thread at a time; {@link #close()} ends the threads.
+ * finish, and claim items from one reused counter. Used by one coordinating thread at a time;
+ * {@link #close()} ends the threads.
  */
 public final class EpochWorkers implements AutoCloseable {
 
@@ -22,6 +26,8 @@ public final class EpochWorkers implements AutoCloseable {
     private final CyclicBarrier finish;
     private volatile IntConsumer task;
     private volatile int items;
+    private final AtomicInteger nextItem = new AtomicInteger();
+    private volatile int active;
     private volatile boolean closed;
     private volatile Throwable failure;
 
@@ -34,6 +40,7 @@ public final class EpochWorkers implements AutoCloseable {
             throw new IllegalArgumentException("at least one worker, got " + size);
         }
         this.size = size;
+        this.active = size;
         this.start = new CyclicBarrier(size);
         this.finish = new CyclicBarrier(size);
         this.threads = new Thread[size - 1];
@@ -56,8 +63,21 @@ public final class EpochWorkers implements AutoCloseable {
     }
 
     /**
-     * Runs {@code task.accept(i)} for every {@code i} in {@code [0, n)}, item {@code i} on worker
-     * {@code i % size()} in increasing order of {@code i}, and returns when all are done. An
+     * How many of the workers (the calling thread first) take items from the next round on, 1 to
+     * {@link #size()}: the others wait the round out without using a core, so the window can have
+     * one ({@link FramePacing#workersAllowed}).
+     */
+    public void setActive(int workers) {
+        active = Math.max(1, Math.min(size, workers));
+    }
+
+    public int active() {
+        return active;
+    }
+
+    /**
+     * Runs {@code task.accept(i)} for every {@code i} in {@code [0, n)}, each once, items started
+     * in increasing order of {@code i} by the next free worker, and returns when all are done. An
      * exception from any item is rethrown here (the first one, after every worker finished).
      *
      * @throws InterruptedException if the calling thread is interrupted while waiting
@@ -66,7 +86,7 @@ public final class EpochWorkers implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the workers were closed");
         }
-        if (size == 1 || n <= 1) {
+        if (size == 1 || n <= 1 || active == 1) {
             for (int i = 0; i < n; i++) {
                 task.accept(i);
             }
@@ -74,6 +94,7 @@ public final class EpochWorkers implements AutoCloseable {
         }
         this.task = task;
         this.items = n;
+        nextItem.set(0);
         failure = null;
         try {
             await(start);
@@ -98,9 +119,13 @@ public final class EpochWorkers implements AutoCloseable {
     }
 
     private void runShare(int worker) {
+        if (worker >= active) {
+            return;
+        }
         try {
             IntConsumer t = task;
-            for (int i = worker; i < items; i += size) {
+            int n = items;
+            for (int i = nextItem.getAndIncrement(); i < n; i = nextItem.getAndIncrement()) {
                 t.accept(i);
             }
         } catch (Throwable e) {

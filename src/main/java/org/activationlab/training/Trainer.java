@@ -57,7 +57,7 @@ public final class Trainer implements AutoCloseable {
     private final long memoryBudget;
     private final Thread thread;
     private final FramePacing pacing = new FramePacing();
-    /** The models of an epoch train side by side, each on its fixed worker (one per core). */
+    /** The models of an epoch train side by side, one worker per core, the slowest handed out first. */
     private final EpochWorkers workers =
             new EpochWorkers(EpochWorkers.sizeFor(Integer.MAX_VALUE), "activation-lab-trainer-worker");
 
@@ -107,6 +107,7 @@ public final class Trainer implements AutoCloseable {
         this.speed = epochsPerSecond;
         this.session = TrainingSession.build(config, () -> false, memoryBudget);
         this.limitLength = config.epochLimit();
+        pacing.setWorkers(workers.size());
         publish();
         thread = new Thread(this::run, "activation-lab-trainer");
         thread.setDaemon(true);
@@ -253,6 +254,8 @@ public final class Trainer implements AutoCloseable {
                     nextEpochAt = nextEpochTarget(nextEpochAt, started, speed);
                     divergedBefore = session.divergedCount();
                 }
+                // At Max speed a window whose frames run late gets a core back (FramePacing).
+                workers.setActive(Double.isInfinite(speed) ? pacing.workersAllowed() : workers.size());
                 if (session.trainEpoch(workers, stopTraining, commandOrClose, measurePolicy)) {
                     endedEpoch();
                 }

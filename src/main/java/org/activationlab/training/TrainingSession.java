@@ -43,10 +43,13 @@ public final class TrainingSession {
     /** Models taking part in the session epoch under way; null between session epochs. */
     private boolean[] inEpoch;
     private boolean[] epochDone;
+    /** Each model's time for its last epoch of training, to hand the slowest out first. */
+    private long[] epochNanos;
 
     private TrainingSession(ExperimentConfig config, List<ModelTrack> tracks) {
         this.config = config;
         this.tracks = tracks;
+        this.epochNanos = new long[tracks.size()];
     }
 
     /** Builds every model of {@code config} (at epoch 0, measured). */
@@ -232,10 +235,17 @@ public final class TrainingSession {
             return false;
         }
         boolean[] done = epochDone;
+        long[] cost = epochNanos;
+        // Longest first, by the last epoch's time: the free worker takes the next model, so the
+        // round ends soon after the slowest one (e.g. 13 race models of unequal cost on 2 cores).
+        models.sort((a, b) -> Long.compare(cost[b.index()], cost[a.index()]));
         workers.run(models.size(), k -> {
             ModelTrack t = models.get(k);
-            if (!done[t.index()]) {
-                done[t.index()] = t.trainUntilEpochEnd(stop);
+            int i = t.index();
+            if (!done[i]) {
+                long started = System.nanoTime();
+                done[i] = t.trainUntilEpochEnd(stop);
+                cost[i] = System.nanoTime() - started;
             }
         });
         for (ModelTrack t : models) {
@@ -251,7 +261,15 @@ public final class TrainingSession {
         for (int i = 0; i < tracks.size(); i++) {
             measured[i] = trained[i] && measure.test(i);
         }
-        workers.run(tracks.size(), i -> tracks.get(i).recordEpoch(trained[i], measured[i], stopMeasuring));
+        workers.run(models.size(), k -> {
+            int i = models.get(k).index();
+            tracks.get(i).recordEpoch(trained[i], measured[i], stopMeasuring);
+        });
+        for (int i = 0; i < tracks.size(); i++) {
+            if (!trained[i]) {
+                tracks.get(i).recordEpoch(false, false, stopMeasuring);
+            }
+        }
         return true;
     }
 

@@ -9,33 +9,92 @@ class FramePacingTest {
 
     private static final long MS = 1_000_000;
 
+    private static void frames(FramePacing pacing, int count, long millis) {
+        for (int i = 0; i < count; i++) {
+            pacing.frameShown(millis * MS);
+        }
+    }
+
     @Test
-    void lateFramesMakeTheTrainerRestAndFramesOnTimeLetItGoAgain() {
+    void aLateFrameFirstTakesAWorkerAwayThenTheTrainerRests() {
         FramePacing pacing = new FramePacing();
+        pacing.setWorkers(2);
+        assertEquals(2, pacing.workersAllowed());
+        pacing.frameShown(17 * MS);
+        assertEquals(2, pacing.workersAllowed(), "a frame on time asks for nothing");
         assertEquals(0, pacing.restNanos());
 
-        pacing.frameShown(17 * MS);
-        assertEquals(0, pacing.restNanos(), "a frame on time asks for nothing");
+        pacing.frameShown(30 * MS);
+        assertEquals(1, pacing.workersAllowed(), "the first late frame hands the window a core");
+        assertEquals(0, pacing.restNanos(), "no rest while a worker could be given up");
         long previous = 0;
         for (int i = 0; i < 5; i++) {
             pacing.frameShown(30 * MS);
-            assertTrue(pacing.restNanos() > previous, "each late frame asks for more rest");
+            assertTrue(pacing.restNanos() > previous, "each late frame with one worker asks for more rest");
             previous = pacing.restNanos();
         }
-        for (int i = 0; i < 100; i++) {
-            pacing.frameShown(40 * MS);
-        }
+        frames(pacing, 100, 40);
         assertEquals(FramePacing.MAX_REST_NANOS, pacing.restNanos(), "the rest is bounded");
-        for (int i = 0; i < 200; i++) {
+        assertEquals(1, pacing.workersAllowed(), "never fewer than one worker");
+    }
+
+    @Test
+    void framesOnTimeMeltTheRestThenGiveTheWorkerBack() {
+        FramePacing pacing = new FramePacing();
+        pacing.setWorkers(2);
+        frames(pacing, 20, 40);
+        assertEquals(1, pacing.workersAllowed());
+        assertTrue(pacing.restNanos() > 0);
+        int frames = 0;
+        while (pacing.workersAllowed() == 1 && frames < 10_000) {
             pacing.frameShown(16 * MS);
+            frames++;
         }
-        assertEquals(0, pacing.restNanos(), "on time again, training runs flat out");
+        assertEquals(0, pacing.restNanos(), "rest melts away before a worker is tried again");
+        assertEquals(2, pacing.workersAllowed());
+        assertTrue(frames >= FramePacing.FIRST_PROBE_FRAMES, "after a second of frames on time, not at once");
+    }
+
+    @Test
+    void aTryThatMakesFramesLateAgainWaitsTwiceAsLongNextTime() {
+        FramePacing pacing = new FramePacing();
+        pacing.setWorkers(2);
+        pacing.frameShown(30 * MS);
+        int first = framesUntilSecondWorker(pacing);
+        pacing.frameShown(30 * MS); // the try failed at once
+        assertEquals(1, pacing.workersAllowed());
+        int second = framesUntilSecondWorker(pacing);
+        assertEquals(2 * first, second);
+        frames(pacing, FramePacing.FIRST_PROBE_FRAMES, 16); // this try held
+        pacing.frameShown(30 * MS);
+        assertEquals(first, framesUntilSecondWorker(pacing), "a try that held resets the wait");
+    }
+
+    private static int framesUntilSecondWorker(FramePacing pacing) {
+        int frames = 0;
+        while (pacing.workersAllowed() == 1) {
+            pacing.frameShown(16 * MS);
+            frames++;
+            assertTrue(frames <= FramePacing.MAX_PROBE_FRAMES + 200, "the worker never came back");
+        }
+        return frames;
+    }
+
+    @Test
+    void oneWorkerRestsAtOnce() {
+        FramePacing pacing = new FramePacing();
+        pacing.setWorkers(1);
+        pacing.frameShown(30 * MS);
+        assertTrue(pacing.restNanos() > 0);
+        assertEquals(1, pacing.workersAllowed());
     }
 
     @Test
     void aPauseOfTheWholeWindowIsNotALateFrame() {
         FramePacing pacing = new FramePacing();
+        pacing.setWorkers(2);
         pacing.frameShown(2_000 * MS);
         assertEquals(0, pacing.restNanos());
+        assertEquals(2, pacing.workersAllowed());
     }
 }

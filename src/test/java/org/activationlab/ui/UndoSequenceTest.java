@@ -1,6 +1,5 @@
 package org.activationlab.ui;
 
-import javafx.geometry.Point2D;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -10,7 +9,6 @@ import org.activationlab.engine.OptimizerKind;
 import org.activationlab.training.Snapshot;
 import org.activationlab.ui.classroom.ClassroomFixture;
 import org.activationlab.ui.experiment.ExperimentFx;
-import org.activationlab.ui.chart.PlotViewport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,13 +39,6 @@ class UndoSequenceTest {
         app.close();
     }
 
-    private Point2D screenPoint(double x, double y) {
-        return onFx(() -> {
-            PlotViewport v = app.view.fitChart().viewport();
-            return app.view.fitChart().localToScreen(v.pixelX(x), v.pixelY(y));
-        });
-    }
-
     private int notes() {
         return onFx(() -> app.view.pointer().annotations().annotations().size());
     }
@@ -69,12 +60,12 @@ class UndoSequenceTest {
         double rate = original.config().optimizer().learningRate();
 
         robot.type(KeyCode.D);
-        robot.clickOn(screenPoint(-5.0, -1.3));
+        robot.clickOn(app.fitScreenPoint(-5.0, -1.3));
         Dataset added = ExperimentFx.barrier(app.view).config().data();
         assertEquals(1001, added.size());
         app.awaitChartsDrawn();
         robot.type(KeyCode.A);
-        robot.clickOn(screenPoint(1.0, 0.5));
+        robot.clickOn(app.fitScreenPoint(1.0, 0.5));
         awaitFx("the note editor", () -> app.view.lookup("#annotation-editor") != null
                 && app.view.lookup("#annotation-editor").isFocused());
         robot.write("look");

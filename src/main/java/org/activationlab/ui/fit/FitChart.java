@@ -210,7 +210,6 @@ public final class FitChart extends ChartCanvas {
         double fs = fontSize();
         drawTitle(g, width, fs);
         drawGridAndAxes(g, v, data, fs);
-        g.save();
         clipToPlot(g, v);
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
@@ -228,12 +227,6 @@ public final class FitChart extends ChartCanvas {
         }
         drawHandAddedPoints(g, v);
         g.restore();
-    }
-
-    private static void clipToPlot(GraphicsContext g, PlotViewport v) {
-        g.beginPath();
-        g.rect(v.left(), v.top(), v.right() - v.left(), v.bottom() - v.top());
-        g.clip();
     }
 
     /** The models' curves and the legend: redrawn with every snapshot. */

@@ -196,10 +196,7 @@ abstract class InstrumentChart extends ChartCanvas {
 
     /** Clips drawing to the panel until {@link GraphicsContext#restore()}. */
     static void clip(GraphicsContext g, PlotViewport v) {
-        g.save();
-        g.beginPath();
-        g.rect(v.left(), v.top(), v.right() - v.left(), v.bottom() - v.top());
-        g.clip();
+        clipToPlot(g, v);
     }
 
     /** A line of text, top-left anchored. */

@@ -106,10 +106,7 @@ public final class RaceChart extends ChartCanvas {
             double py = Math.round(v.pixelY(0)) + 0.5;
             g.strokeLine(v.left(), py, v.right(), py);
         }
-        g.save();
-        g.beginPath();
-        g.rect(v.left(), v.top(), v.width(), v.height());
-        g.clip();
+        clipToPlot(g, v);
         if (data.target().isPresent()) {
             g.setStroke(color(ChartColor.TRUE));
             g.setLineWidth(Math.max(1.5, fontSize() * 0.2));
@@ -134,10 +131,7 @@ public final class RaceChart extends ChartCanvas {
         }
         PlotViewport v = viewport;
         double fs = fontSize();
-        g.save();
-        g.beginPath();
-        g.rect(v.left(), v.top(), v.width(), v.height());
-        g.clip();
+        clipToPlot(g, v);
         g.setStroke(color(ChartColor.ACTIVATION));
         g.setLineWidth(Math.max(1.5, fs * 0.2));
         g.setLineJoin(StrokeLineJoin.ROUND);

@@ -76,6 +76,14 @@ public final class ClassroomFixture {
     }
 
     /** Waits until the charts have drawn with the current styles. */
+    /** Where data point (x, y) of the fit chart is on the screen. */
+    public javafx.geometry.Point2D fitScreenPoint(double x, double y) {
+        return onFx(() -> {
+            org.activationlab.ui.chart.PlotViewport v = view.fitChart().viewport();
+            return view.fitChart().localToScreen(v.pixelX(x), v.pixelY(y));
+        });
+    }
+
     public void awaitChartsDrawn() {
         awaitFx("the charts to draw", () -> !view.fitChart().isDirty() && view.fitChart().viewport() != null
                 && !view.lossChart().isDirty());

@@ -42,14 +42,6 @@ class AnnotationLayerTest {
         app.close();
     }
 
-    /** Where data point (x, y) of the fit chart is on the screen. */
-    private Point2D screenPoint(double x, double y) {
-        return onFx(() -> {
-            PlotViewport v = app.view.fitChart().viewport();
-            return app.view.fitChart().localToScreen(v.pixelX(x), v.pixelY(y));
-        });
-    }
-
     /** One pixel of the fit chart in data units, in x and in y. */
     private double[] pixelSize() {
         return onFx(() -> {
@@ -65,7 +57,7 @@ class AnnotationLayerTest {
     private void placeNote(FxRobot robot, double x, double y, String text) {
         robot.type(KeyCode.A);
         awaitFx("placing mode", () -> app.view.pointer().isPlacingNote());
-        robot.clickOn(screenPoint(x, y));
+        robot.clickOn(app.fitScreenPoint(x, y));
         awaitFx("the note editor", () -> app.view.getScene().getFocusOwner() != null
                 && "annotation-editor".equals(app.view.getScene().getFocusOwner().getId()));
         robot.write(text);
@@ -100,7 +92,7 @@ class AnnotationLayerTest {
         assertFalse(onFx(() -> app.view.pointer().isPlacingNote()));
         assertEquals(PointerTool.POINT, onFx(() -> app.view.pointer().tool()), "Esc brings the Point tool back");
         robot.type(KeyCode.A);
-        robot.clickOn(screenPoint(0, 0));
+        robot.clickOn(app.fitScreenPoint(0, 0));
         awaitFx("the note editor", () -> app.view.lookup("#annotation-editor") != null);
         robot.type(KeyCode.ENTER);
         awaitFx("the editor to close", () -> !app.view.pointer().annotations().isEditing());
@@ -126,8 +118,8 @@ class AnnotationLayerTest {
     @Test
     void shiftDragDrawsAnArrowAndDeleteClearsEverything(FxRobot robot) {
         app.awaitChartsDrawn();
-        Point2D from = screenPoint(-4.0, -1.0);
-        Point2D to = screenPoint(-1.0, 0.5);
+        Point2D from = app.fitScreenPoint(-4.0, -1.0);
+        Point2D to = app.fitScreenPoint(-1.0, 0.5);
         robot.press(KeyCode.SHIFT);
         robot.drag(from, MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
         robot.release(KeyCode.SHIFT);
@@ -151,7 +143,7 @@ class AnnotationLayerTest {
     @Test
     void aPlainDragWithoutShiftDrawsNothing(FxRobot robot) {
         app.awaitChartsDrawn();
-        robot.drag(screenPoint(-4.0, -1.0), MouseButton.PRIMARY).moveTo(screenPoint(-1.0, 0.5))
+        robot.drag(app.fitScreenPoint(-4.0, -1.0), MouseButton.PRIMARY).moveTo(app.fitScreenPoint(-1.0, 0.5))
                 .release(MouseButton.PRIMARY);
         assertTrue(annotations().isEmpty());
     }

@@ -1,6 +1,5 @@
 package org.activationlab.ui.fit;
 
-import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.WritableImage;
@@ -53,13 +52,6 @@ class PointerToolsTest {
         app.close();
     }
 
-    private Point2D screenPoint(double x, double y) {
-        return onFx(() -> {
-            PlotViewport v = app.view.fitChart().viewport();
-            return app.view.fitChart().localToScreen(v.pixelX(x), v.pixelY(y));
-        });
-    }
-
     /** Trains two epochs so that a restart (back to epoch 0) would show. */
     private Snapshot trainTwoEpochs(FxRobot robot) {
         robot.type(KeyCode.RIGHT);
@@ -77,7 +69,7 @@ class PointerToolsTest {
         PlotViewport viewport = onFx(() -> app.view.fitChart().viewport());
 
         robot.type(KeyCode.A);
-        robot.clickOn(screenPoint(1.0, 0.5));
+        robot.clickOn(app.fitScreenPoint(1.0, 0.5));
         awaitFx("the note editor", () -> app.view.getScene().getFocusOwner() != null
                 && "annotation-editor".equals(app.view.getScene().getFocusOwner().getId()));
         robot.write("kink");
@@ -105,9 +97,9 @@ class PointerToolsTest {
     void clicksWithThePointToolNeverChangeTheData(FxRobot robot) {
         app.awaitChartsDrawn();
         Snapshot before = trainTwoEpochs(robot);
-        robot.clickOn(screenPoint(1.0, 1.2), MouseButton.PRIMARY);
-        robot.clickOn(screenPoint(-3.0, -1.0), MouseButton.PRIMARY);
-        robot.clickOn(screenPoint(-3.0, -1.0), MouseButton.SECONDARY);
+        robot.clickOn(app.fitScreenPoint(1.0, 1.2), MouseButton.PRIMARY);
+        robot.clickOn(app.fitScreenPoint(-3.0, -1.0), MouseButton.PRIMARY);
+        robot.clickOn(app.fitScreenPoint(-3.0, -1.0), MouseButton.SECONDARY);
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         Snapshot after = ExperimentFx.barrier(app.view);
         assertSame(before.config().data(), after.config().data());
@@ -131,7 +123,7 @@ class PointerToolsTest {
         assertEquals(PointerTool.EDIT_DATA, onFx(() -> app.view.pointer().tool()));
         assertTrue(onFx(edit::isSelected));
         assertFalse(onFx(point::isSelected));
-        robot.clickOn(screenPoint(-5.0, -1.3));
+        robot.clickOn(app.fitScreenPoint(-5.0, -1.3));
         Dataset added = ExperimentFx.barrier(app.view).config().data();
         assertEquals(1001, added.size());
         assertEquals(-5.0, added.x()[1000], 0.05);
@@ -149,7 +141,7 @@ class PointerToolsTest {
         // The Point tool's button, clicked, gives clicks back to pointing.
         robot.clickOn(point);
         assertEquals(PointerTool.POINT, onFx(() -> app.view.pointer().tool()));
-        robot.clickOn(screenPoint(-5.0, -1.3));
+        robot.clickOn(app.fitScreenPoint(-5.0, -1.3));
         assertSame(removed, ExperimentFx.barrier(app.view).config().data());
         robot.clickOn(point);
         assertTrue(onFx(point::isSelected), "clicking the selected tool keeps exactly one selected");
@@ -159,7 +151,7 @@ class PointerToolsTest {
     @Test
     void hoverWithThePointToolReadsOutTheCurvesValues(FxRobot robot) {
         app.awaitChartsDrawn();
-        robot.moveTo(screenPoint(1.0, -1.2));
+        robot.moveTo(app.fitScreenPoint(1.0, -1.2));
         awaitFx("the read-out", () -> app.view.fitChart().probeBounds() != null && !app.view.fitChart().isDirty());
         double x = onFx(() -> app.view.fitChart().probeX());
         PlotViewport v = onFx(() -> app.view.fitChart().viewport());
@@ -189,7 +181,7 @@ class PointerToolsTest {
         app.awaitChartsDrawn();
         onFx(() -> app.classroom.appearance().setScalePercent(250));
         app.awaitChartsDrawn();
-        robot.moveTo(screenPoint(1.0, 0.0));
+        robot.moveTo(app.fitScreenPoint(1.0, 0.0));
         awaitFx("the pointer over the plot", () -> !Double.isNaN(app.view.fitChart().probeX())
                 && !app.view.fitChart().isDirty());
         PlotViewport v = onFx(() -> app.view.fitChart().viewport());
@@ -203,7 +195,7 @@ class PointerToolsTest {
     void aPointClickedInIsDrawnLargeAndGrowsWithTheTextSize(FxRobot robot) {
         app.awaitChartsDrawn();
         robot.type(KeyCode.D);
-        robot.clickOn(screenPoint(-2.0, 1.2));
+        robot.clickOn(app.fitScreenPoint(-2.0, 1.2));
         Dataset added = ExperimentFx.barrier(app.view).config().data();
         assertEquals(1001, added.size());
         robot.type(KeyCode.D);
