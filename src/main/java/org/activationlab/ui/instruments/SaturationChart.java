@@ -30,6 +30,8 @@ public final class SaturationChart extends InstrumentChart {
 
     /** More networks than this (a race) are not drawn: the rows would be too thin to read. */
     static final int MAX_ROWS = 4;
+    /** A network's row needs this many font sizes: its name, a plot, the x labels. */
+    static final double MIN_ROW = 5;
 
     /** f and f′ sampled for one row, kept while its activation (and PReLU slope) stays the same. */
     private static final class Samples {
@@ -59,6 +61,11 @@ public final class SaturationChart extends InstrumentChart {
         return viewport;
     }
 
+    /** How many networks' rows the last draw fitted in, for tests. */
+    int rowsDrawn() {
+        return viewports.length;
+    }
+
     /** Network {@code model}'s function panel of the last draw, for tests. */
     PlotViewport viewport(int model) {
         return viewports[model];
@@ -86,14 +93,25 @@ public final class SaturationChart extends InstrumentChart {
             return;
         }
         double font = fontSize();
-        int rows = Math.min(MAX_ROWS, s.models().size());
-        text(g, "f (solid), f′ (dashed) and where each hidden layer's pre-activations fall, one row per network",
+        // A short strip (large text) keeps one header line and shows the networks that fit.
+        boolean compact = height < font * 12;
+        double top = compact ? font * 1.5 : font * 2.7;
+        int networks = Math.min(MAX_ROWS, s.models().size());
+        int rows = Math.min(networks, (int) ((height - top) / (font * MIN_ROW)));
+        viewports = new PlotViewport[Math.max(0, rows)];
+        viewport = null;
+        if (rows < 1) {
+            message(g, "Too little room: a taller window or smaller text shows this tab", width, height);
+            return;
+        }
+        text(g, "f (solid), f′ (dashed) and where each hidden layer's pre-activations fall, one row per network"
+                        + (rows < networks ? " (" + rows + " of " + networks + " fit)" : ""),
                 font * 0.6, font * 0.25, 1.0, color(ChartColor.TEXT));
-        text(g, "Shaded: saturated tails, where f′ → 0 (from |f′| < " + Saturation.THRESHOLD
-                        + "). Hatched: inactive, f′ = 0 exactly.", font * 0.6, font * 1.45, 0.85, color(ChartColor.AXIS));
-        double top = font * 2.7;
+        if (!compact) {
+            text(g, "Shaded: saturated tails, where f′ → 0 (from |f′| < " + Saturation.THRESHOLD
+                    + "). Hatched: inactive, f′ = 0 exactly.", font * 0.6, font * 1.45, 0.85, color(ChartColor.AXIS));
+        }
         double band = (height - top) / rows;
-        viewports = new PlotViewport[rows];
         for (int m = 0; m < rows; m++) {
             PlotViewport v = viewports[m] = drawModel(g, s.models().get(m), samples[m], m, width, top + m * band,
                     top + (m + 1) * band, font);
@@ -264,9 +282,11 @@ public final class SaturationChart extends InstrumentChart {
      */
     private void drawShares(GraphicsContext g, List<LayerStats> layers, int hidden, boolean inactiveSide,
                             double left, double top, double right, double bottom, double font) {
-        double row = Math.min(font * 2.4, (bottom - top) / Math.max(1, hidden));
+        double row = Math.max(font * 1.15, Math.min(font * 2.4, (bottom - top) / Math.max(1, hidden)));
+        boolean bars = row >= font * 1.8;
+        int shown = Math.min(hidden, Math.max(1, (int) ((bottom - top + font * 0.5) / row)));
         double barWidth = right - left;
-        for (int l = 0; l < hidden; l++) {
+        for (int l = 0; l < shown; l++) {
             double y = top + l * row;
             double share = layers.get(l).saturatedShare();
             Color c = histogramColor(l, hidden);
@@ -278,7 +298,13 @@ public final class SaturationChart extends InstrumentChart {
             g.strokeRect(left + 0.5, y + font * 0.15 + 0.5, font * 0.8 - 1, font * 0.8 - 1);
             String label = "Layer " + (l + 1) + ": " + shareText(share)
                     + (inactiveSide ? ", " + inactiveText(layers.get(l).sparsity()) : "");
+            if (l == shown - 1 && shown < hidden) {
+                label = "… " + (hidden - shown + 1) + " more layers";
+            }
             text(g, label, left + font * 1.2, y, 0.85, color(ChartColor.TEXT));
+            if (!bars) {
+                continue;
+            }
             double barTop = y + font * 1.15;
             double barHeight = Math.max(3, row - font * 1.55);
             g.setFill(alpha(color(ChartColor.GRID), 1));

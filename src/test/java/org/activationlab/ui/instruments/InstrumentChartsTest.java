@@ -186,6 +186,29 @@ class InstrumentChartsTest {
     }
 
     @Test
+    void saturationShowsTheNetworksThatFitAndSaysSoWhenNoneDoes() {
+        Snapshot s = InstrumentFx.trained(InstrumentFx.smallClassic(), 1);
+        // {width, height, font px, rows expected}: a roomy strip, a short one at 250 % text.
+        double[][] cases = {{900, 230, 13, 2}, {900, 120, 13, 1}, {1380, 170, 32.5, 0}, {1380, 420, 32.5, 2}};
+        for (double[] c : cases) {
+            SaturationChart chart = onFx(SaturationChart::new);
+            int rows = onFx(() -> {
+                chart.setStyle("-al-font-size: " + c[2] + "px;");
+                chart.setSnapshot(s);
+                render(chart, c[0], c[1]);
+                return chart.rowsDrawn();
+            });
+            assertEquals((int) c[3], rows, (int) c[0] + "×" + (int) c[1] + " at " + c[2] + " px");
+            for (int m = 0; m < rows; m++) {
+                int row = m;
+                PlotViewport v = onFx(() -> chart.viewport(row));
+                assertTrue(v.bottom() - v.top() >= c[2], "a legible plot: " + (v.bottom() - v.top()) + " px");
+                assertTrue(v.bottom() + c[2] <= c[1], "its x labels inside the chart");
+            }
+        }
+    }
+
+    @Test
     void saturationHistogramStandsWhereThePreActivationsAre() {
         // One hidden sigmoid layer on x in [−1, 1]: its pre-activations w·x stay inside about ±1.7,
         // so the outer bins are empty.
