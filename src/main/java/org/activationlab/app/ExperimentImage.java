@@ -9,6 +9,7 @@ import org.activationlab.training.Snapshot;
 import org.activationlab.training.Trainer;
 import org.activationlab.training.TrainerCommand;
 import org.activationlab.ui.ActivationLabApp;
+import org.activationlab.ui.AnimationExport;
 import org.activationlab.ui.LabModel;
 import org.activationlab.ui.MainView;
 import org.activationlab.ui.files.PngExport;
@@ -17,7 +18,6 @@ import org.activationlab.ui.fit.FitChart;
 import java.awt.image.BufferedImage;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -65,16 +65,13 @@ public final class ExperimentImage {
         }
     }
 
-    /** Starts the JavaFX toolkit if it is not running yet (it stays up for later renders). */
+    /**
+     * Starts the JavaFX toolkit if it is not running yet; on the command line it stays up for
+     * later renders whether this started it or not.
+     */
     static void ensureToolkit() throws InterruptedException {
-        CountDownLatch started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
+        AnimationExport.ensureToolkit();
         Platform.setImplicitExit(false);
-        started.await();
     }
 
     /**
@@ -135,22 +132,32 @@ public final class ExperimentImage {
         LabModel model = new LabModel(trainer);
         model.switchModeProperty().set(contents.switchMode());
         model.lessonIdProperty().set(contents.lessonId());
+        MainView view = new MainView(model);
         Parent root;
         if (part == Part.WINDOW) {
-            root = ActivationLabApp.createScene(new MainView(model), width, height).getRoot();
+            root = ActivationLabApp.createScene(view, width, height).getRoot();
         } else {
-            FitChart chart = new FitChart();
-            chart.setId("fit-chart");
-            chart.setSnapshot(trainer.latest());
-            StackPane pane = new StackPane(chart);
-            Scene scene = new Scene(pane, width, height);
-            scene.getStylesheets().add(Objects.requireNonNull(ActivationLabApp.class.getResource(
-                    ActivationLabApp.STYLESHEET)).toExternalForm());
-            root = pane;
+            root = fitChartAlone(view, trainer.latest(), width, height);
         }
         // Charts draw when laid out at their size, with the colours the stylesheet gives them.
         root.applyCss();
         root.layout();
         return PngExport.render(root, scale);
+    }
+
+    /**
+     * The window's own fit chart — with everything the window's features draw on it (the kink
+     * ticks and the linear net's equation among them) — taken out of the window and laid out
+     * alone at {@code width} × {@code height}: what File ▸ Export ▸ Fit chart as PNG renders, at
+     * the size asked for.
+     */
+    static Parent fitChartAlone(MainView view, Snapshot snapshot, double width, double height) {
+        FitChart chart = view.fitChart();
+        chart.setSnapshot(snapshot);
+        StackPane pane = new StackPane(chart);
+        Scene scene = new Scene(pane, width, height);
+        scene.getStylesheets().add(Objects.requireNonNull(ActivationLabApp.class.getResource(
+                ActivationLabApp.STYLESHEET)).toExternalForm());
+        return pane;
     }
 }

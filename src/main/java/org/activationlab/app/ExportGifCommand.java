@@ -4,6 +4,7 @@ import org.activationlab.cli.ActivationLabCommand;
 import org.activationlab.cli.CliException;
 import org.activationlab.training.AtomicOutput;
 import org.activationlab.training.ExperimentFile;
+import org.activationlab.ui.AnimationExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,8 +81,9 @@ final class ExportGifCommand implements Callable<Integer> {
         // Opened before training, so a bad --out fails at once rather than after a long run.
         try (AtomicOutput gif = AtomicOutput.open(out, "--out " + out)) {
             ExperimentImage.useHeadlessToolkit();
+            ExperimentImage.ensureToolkit();
             AnimationExport.Result result = AnimationExport.write(opened.contents(), frames,
-                    window ? ExperimentImage.Part.WINDOW : ExperimentImage.Part.FIT_CHART, width, height, scale,
+                    window ? AnimationExport.Part.WINDOW : AnimationExport.Part.FIT_CHART, width, height, scale,
                     fps, gif.stream(), n -> { }, () -> false);
             gif.commit();
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d frames of %d×%d pixels at %s fps, %d KB%n",

@@ -18,13 +18,15 @@ public abstract class Activation {
     private final String id;
     private final String displayName;
     private final String formula;
-    private final ActivationFacts facts;
+    private final ActivationFacts.Described described;
+    /** Worked out on first use: the subclass's fields (ELU's α, …) are not set in this constructor. */
+    private volatile ActivationFacts facts;
 
-    protected Activation(String id, String displayName, String formula, ActivationFacts facts) {
+    protected Activation(String id, String displayName, String formula, ActivationFacts.Described described) {
         this.id = Objects.requireNonNull(id);
         this.displayName = Objects.requireNonNull(displayName);
         this.formula = Objects.requireNonNull(formula);
-        this.facts = Objects.requireNonNull(facts);
+        this.described = Objects.requireNonNull(described);
     }
 
     /** Identifier used on the command line and in files, e.g. {@code relu}, {@code leaky_relu}. */
@@ -41,8 +43,20 @@ public abstract class Activation {
         return formula;
     }
 
+    /** The facts shown on the info card, measured from f and f′ where they can be (computed once). */
     public final ActivationFacts facts() {
-        return facts;
+        ActivationFacts f = facts;
+        if (f == null) {
+            // Racing threads compute the same immutable value; either result may be kept.
+            f = ActivationFacts.of(this, described);
+            facts = f;
+        }
+        return f;
+    }
+
+    /** Where f′ tends to 0 ({@link Saturation}): the saturated tails counted and shaded. */
+    public final Saturation.Tails saturation() {
+        return facts().saturation();
     }
 
     /**

@@ -9,9 +9,9 @@ final class ClassicActivations {
     static final class Sigmoid extends Activation {
         Sigmoid() {
             super("sigmoid", "Sigmoid", "1 / (1 + e⁻ˣ)",
-                    new ActivationFacts("(0, 1)", false, true,
-                            "yes: f′ ≤ 0.25, and below 0.05 for |x| > 3",
-                            "no: f′ ≤ 0.25 shrinks gradients", "moderate (exp)",
+                    new ActivationFacts.Described("(0, 1)",
+                            "yes: f′ ≤ 0.25, and below 0.05 for |x| > 2.9",
+                            "rare, but possible with large weights (f′ ≤ 0.25)", "moderate (exp)",
                             "binary-classification outputs, gates in LSTMs"));
         }
 
@@ -48,8 +48,8 @@ final class ClassicActivations {
     static final class Tanh extends Activation {
         Tanh() {
             super("tanh", "Tanh", "(eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)",
-                    new ActivationFacts("(−1, 1)", true, true, "yes: f′ below 0.05 for |x| > 2.2",
-                            "rarely: f′ ≤ 1",
+                    new ActivationFacts.Described("(−1, 1)", "yes: f′ below 0.05 for |x| > 2.2",
+                            "rare, but possible with large weights (f′ ≤ 1)",
                             "moderate (exp)", "RNN hidden states, small nets"));
         }
 
@@ -86,7 +86,7 @@ final class ClassicActivations {
     static final class Linear extends Activation {
         Linear() {
             super("linear", "Linear (none)", "x",
-                    new ActivationFacts("(−∞, ∞)", true, false, "no (f′ = 1), but the net is one line",
+                    new ActivationFacts.Described("(−∞, ∞)", "no (f′ = 1), but the net is one line",
                             "possible with large weights (f′ = 1)", "free",
                             "regression outputs; stacked linear layers collapse to one line"));
         }

@@ -15,8 +15,9 @@ package org.activationlab.engine;
  *                         values outside fall in the end bins
  * @param deadUnits        indices of the dead units
  * @param learnedSlope     PReLU's slope for this layer, NaN if it learns none
- * @param saturatedShare   share of pre-activations over the training inputs where |f′| is below
- *                         {@link Saturation#THRESHOLD}; 0 for the output layer, NaN for Softmax
+ * @param saturatedShare   share of pre-activations over the training inputs that lie in a
+ *                         saturated tail of the activation ({@link Saturation}: where f′ → 0, from
+ *                         |f′| &lt; {@link Saturation#THRESHOLD} on); 0 for the output layer, NaN for Softmax
  */
 public record LayerStats(int units, boolean hidden, double gradientNorm, double updateRatio,
                          double deadFraction, double sparsity, int[] histogram, int[] deadUnits,

@@ -347,14 +347,9 @@ public final class ModelRun {
         long[] zeroOutputs = new long[hidden];
         int[][] histograms = new int[hidden][LayerStats.HISTOGRAM_BINS];
         long[] saturated = new long[hidden];
-        int widest = 1;
         for (int l = 0; l < hidden; l++) {
             nonZeroPerUnit[l] = new int[network.weights(l).numCols];
-            widest = Math.max(widest, nonZeroPerUnit[l].length);
         }
-        float[] ones = new float[network.maxBatch() * widest];
-        java.util.Arrays.fill(ones, 1f);
-        float[] scratch = new float[ones.length];
         float[] xs = data.x();
         float[] ys = data.y();
         float[] predictions = new float[xs.length];
@@ -377,8 +372,7 @@ public final class ModelRun {
             for (int l = 0; l < hidden; l++) {
                 countActivations(l, rows, nonZeroPerUnit[l], histograms[l], zeroOutputs);
                 int count = Saturation.count(network.activation(), network.preActivations(l).data,
-                        network.outputs(l).data, rows, nonZeroPerUnit[l].length,
-                        network.learnedSlope(l), ones, scratch);
+                        rows * nonZeroPerUnit[l].length);
                 saturated[l] = count < 0 || saturated[l] < 0 ? -1 : saturated[l] + count;
             }
         }

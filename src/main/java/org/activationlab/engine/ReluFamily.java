@@ -13,7 +13,7 @@ final class ReluFamily {
 
     static final class Relu extends Activation {
         Relu() {
-            super("relu", "ReLU", "max(0, x)", new ActivationFacts("[0, ∞)", false, true,
+            super("relu", "ReLU", "max(0, x)", new ActivationFacts.Described("[0, ∞)",
                     RELU_VANISHING, LARGE_WEIGHTS, "cheap", "hidden layers: the default choice"));
         }
 
@@ -65,13 +65,13 @@ final class ReluFamily {
             this.learned = learned;
         }
 
-        private static ActivationFacts leakyFacts(double slope, boolean learned) {
+        private static ActivationFacts.Described leakyFacts(double slope, boolean learned) {
             // A slope of 0 is ReLU itself, with ReLU's dead units.
             boolean flat = !learned && slope == 0;
             String vanishing = flat ? RELU_VANISHING : learned
                     ? "no: f′ = a (learned) for x < 0, so units do not die"
                     : "no: f′ = " + slope + " for x < 0, so units do not die";
-            return new ActivationFacts(flat ? "[0, ∞)" : "(−∞, ∞)", false, flat, vanishing,
+            return new ActivationFacts.Described(flat ? "[0, ∞)" : "(−∞, ∞)", vanishing,
                     LARGE_WEIGHTS, "cheap", learned ? "hidden layers of deep image models (He et al. 2015)"
                     : "hidden layers, against dying ReLU");
         }
@@ -158,7 +158,7 @@ final class ReluFamily {
 
         Elu(double alpha) {
             super("elu", "ELU", "x if x > 0, else " + (alpha == 1 ? "" : trim(alpha) + "·") + "(eˣ − 1)",
-                    new ActivationFacts("(−" + trim(alpha) + ", ∞)", true, true,
+                    new ActivationFacts.Described("(−" + trim(alpha) + ", ∞)",
                             "only for very negative x (f′ = " + (alpha == 1 ? "" : trim(alpha) + "·")
                                     + "eˣ)", LARGE_WEIGHTS, "moderate (exp)",
                             "hidden layers; smooth, mean output nearer 0 than ReLU's"));
@@ -169,7 +169,7 @@ final class ReluFamily {
         /** SELU. */
         Elu() {
             super("selu", "SELU", "λ·(x if x > 0, else α(eˣ − 1))",
-                    new ActivationFacts("(−1.758, ∞)", true, true,
+                    new ActivationFacts.Described("(−1.758, ∞)",
                             "rarely: self-normalising in deep dense nets",
                             "rarely: self-normalising keeps activations near unit variance",
                             "moderate (exp)", "deep fully connected nets (with LeCun init)"));

@@ -18,7 +18,7 @@ final class SmoothActivations {
             super(tanhApproximation ? "gelu_tanh" : "gelu",
                     tanhApproximation ? "GELU (tanh)" : "GELU",
                     tanhApproximation ? "½x(1 + tanh(√(2/π)(x + 0.044715x³)))" : "x·Φ(x)",
-                    new ActivationFacts("[−0.17, ∞)", false, true, "only for very negative x",
+                    new ActivationFacts.Described("[−0.17, ∞)", "only for very negative x",
                             ReluFamily.LARGE_WEIGHTS_SMOOTH,
                             tanhApproximation ? "moderate (tanh)" : "expensive (erf)",
                             "Transformers (BERT, GPT)"));
@@ -106,7 +106,7 @@ final class SmoothActivations {
     static final class Silu extends Activation {
         Silu() {
             super("silu", "SiLU / Swish", "x·σ(x)",
-                    new ActivationFacts("[−0.28, ∞)", false, true, "only for very negative x",
+                    new ActivationFacts.Described("[−0.28, ∞)", "only for very negative x",
                             ReluFamily.LARGE_WEIGHTS_SMOOTH,
                             "moderate (exp)", "EfficientNet, modern CNNs and LLM MLPs"));
         }
@@ -147,7 +147,7 @@ final class SmoothActivations {
     static final class Softplus extends Activation {
         Softplus() {
             super("softplus", "Softplus", "ln(1 + eˣ)",
-                    new ActivationFacts("(0, ∞)", false, true, "for very negative x (f′ = σ(x))",
+                    new ActivationFacts.Described("(0, ∞)", "for very negative x (f′ = σ(x))",
                             ReluFamily.LARGE_WEIGHTS_SMOOTH, "moderate (exp, log)",
                             "where outputs must be positive (scales, rates)"));
         }
@@ -206,7 +206,7 @@ final class SmoothActivations {
     static final class Mish extends Activation {
         Mish() {
             super("mish", "Mish", "x·tanh(ln(1 + eˣ))",
-                    new ActivationFacts("[−0.31, ∞)", false, true, "only for very negative x",
+                    new ActivationFacts.Described("[−0.31, ∞)", "only for very negative x",
                             ReluFamily.LARGE_WEIGHTS_SMOOTH,
                             "expensive (exp, log, tanh)", "YOLOv4 and other vision models"));
         }

@@ -11,8 +11,9 @@ final class Softmax extends Activation {
 
     Softmax() {
         super("softmax", "Softmax", "eˣⁱ / Σⱼ eˣʲ",
-                new ActivationFacts("(0, 1), rows sum to 1", false, true,
-                        "yes, when one unit dominates", "no", "moderate (exp, across units)",
+                new ActivationFacts.Described("(0, 1), rows sum to 1",
+                        "yes, when one unit dominates", "rare, but possible with large weights",
+                        "moderate (exp, across units)",
                         "classification output layer, attention weights"));
     }
 

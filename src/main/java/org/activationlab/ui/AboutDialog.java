@@ -32,7 +32,7 @@ public final class AboutDialog {
         MenuItem about = new MenuItem("About " + NAME);
         about.setId("menu-about");
         about.setOnAction(e -> show(view));
-        view.menu("Help").getItems().add(about);
+        view.addMenuItems("Help", "about", about);
         return about;
     }
 

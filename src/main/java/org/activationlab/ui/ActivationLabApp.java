@@ -32,7 +32,6 @@ public class ActivationLabApp extends Application {
         view = new MainView(model);
         Scene scene = createScene(view);
         LessonGuide.install(view, LessonGuide.loadCatalogue());
-        stage.setTitle("Activation Lab");
         stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
@@ -40,8 +39,10 @@ public class ActivationLabApp extends Application {
         FileActions files = new FileActions(view, preferences);
         new FileMenu(view, files).install();
         ExperimentCodeDialog.install(view);
-        files.currentFileProperty().addListener((obs, old, now) -> stage.setTitle(
-                now == null ? "Activation Lab" : now.getFileName() + " — Activation Lab"));
+        // Set, not bound: the stage outlives this view in tests that reuse it.
+        stage.setTitle(files.titleProperty().get());
+        files.titleProperty().addListener((obs, old, now) -> stage.setTitle(now));
+        files.guardClose(stage);
         stage.setOnHidden(e -> {
             WindowPreferences.save(stage, preferences);
             shutDown();

@@ -87,8 +87,29 @@ public final class ControlBar extends FlowPane {
 
         // Each label stays with its control when the bar wraps.
         getChildren().addAll(play, step, reset, separator(), speed, epochCounter, limit,
-                separator(), group(new Label("on switch:"), mode), separator(),
-                group(seedLabel, seed, newSeed));
+                secondary(separator()), secondary(group(new Label("on switch:"), mode)), secondary(separator()),
+                secondary(group(seedLabel, seed, newSeed)));
+    }
+
+    /**
+     * Marks controls that fold away when a lesson needs the height at a large text size in a
+     * small window ({@link #setSecondaryFolded}); what they do is in the menus and keys too.
+     */
+    static <T extends Node> T secondary(T node) {
+        node.getStyleClass().add(SECONDARY);
+        return node;
+    }
+
+    static final String SECONDARY = "control-secondary";
+
+    /** Folds the secondary controls away (true) or shows them again. */
+    void setSecondaryFolded(boolean folded) {
+        for (Node n : getChildren()) {
+            if (n.getStyleClass().contains(SECONDARY)) {
+                n.setVisible(!folded);
+                n.setManaged(!folded);
+            }
+        }
     }
 
     private static HBox group(Node... nodes) {

@@ -62,6 +62,12 @@ public final class LabModel {
     private long outcomesSeen;
     /** The experiment to go back to when the race ends; null when not racing. */
     private ExperimentConfig beforeRace;
+    /**
+     * The epoch limit and speed the teacher chose (or a file or lesson set). The trainer's own
+     * limit moves on when Space trains past it; that is progress, not a setting.
+     */
+    private int chosenLimit;
+    private double chosenSpeed;
 
     /** {@link #viewedEpoch()} while the window shows the run as it is now. */
     public static final int LIVE = -1;
@@ -74,6 +80,8 @@ public final class LabModel {
         this.trainer = trainer;
         this.snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot", trainer.latest());
         this.shown = new ReadOnlyObjectWrapper<>(this, "shown", trainer.latest());
+        chosenLimit = trainer.latest().config().epochLimit();
+        chosenSpeed = trainer.latest().epochsPerSecond();
     }
 
     // The timeline: going back to an earlier epoch while paused.
@@ -203,16 +211,26 @@ public final class LabModel {
     public void load(ExperimentFile.Contents contents) {
         beforeRace = null;
         history.clear();
+        chosenLimit = contents.config().epochLimit();
+        chosenSpeed = contents.epochsPerSecond();
         sendLoad(contents.config());
         trainer.send(new TrainerCommand.SetSpeed(contents.epochsPerSecond())); // same action
         switchMode.set(contents.switchMode());
         lessonId.set(contents.lessonId());
     }
 
-    /** The experiment as it is now, for saving: the trainer's newest state, not the last frame's. */
+    /**
+     * The experiment as it is now, for saving, and as the teacher has it: every edit already
+     * sent counts (not only what the last frame showed); during a race, the experiment the race
+     * goes back to; the epoch limit as chosen, not as training on past it has moved it.
+     */
     public ExperimentFile.Contents contents() {
-        Snapshot s = trainer.latest();
-        return new ExperimentFile.Contents(s.config(), s.epochsPerSecond(), switchMode.get(), lessonId.get());
+        ExperimentConfig config = config();
+        if (beforeRace != null) {
+            config = config.withModels(beforeRace.models());
+        }
+        return new ExperimentFile.Contents(config.withEpochLimit(chosenLimit), chosenSpeed, switchMode.get(),
+                lessonId.get());
     }
 
     /**
@@ -289,11 +307,13 @@ public final class LabModel {
 
     /** Epochs per second; {@code Double.POSITIVE_INFINITY} for as fast as possible. */
     public void setSpeed(double epochsPerSecond) {
+        chosenSpeed = epochsPerSecond;
         send(new TrainerCommand.SetSpeed(epochsPerSecond));
     }
 
     /** 0 means no limit. */
     public void setEpochLimit(int limit) {
+        chosenLimit = limit;
         send(new TrainerCommand.SetEpochLimit(limit));
     }
 
@@ -318,11 +338,15 @@ public final class LabModel {
     /**
      * Replaces the whole experiment (a lesson, for instance): every model restarts, paused. A
      * race in progress ends: the new experiment is what the teacher asked for.
+     *
+     * @return the Load command's id: a snapshot with its {@link Snapshot#outcome outcome} shows the
+     *         new experiment (or kept the old one, if the trainer refused it)
      */
-    public void load(ExperimentConfig config) {
+    public long load(ExperimentConfig config) {
         beforeRace = null;
         history.clear();
-        sendLoad(config);
+        chosenLimit = config.epochLimit();
+        return sendLoad(config);
     }
 
     /** Picks a fresh random seed (1–99999, easy to read out in class) and restarts with it. */
@@ -554,9 +578,11 @@ public final class LabModel {
         sendLoad(config().withModels(previous.models()).withEpochLimit(previous.epochLimit()));
     }
 
-    private void sendLoad(ExperimentConfig config) {
+    private long sendLoad(ExperimentConfig config) {
         viewLive();
-        expect(config, send(new TrainerCommand.Load(config)));
+        long id = send(new TrainerCommand.Load(config));
+        expect(config, id);
+        return id;
     }
 
     /** Stops the trainer thread. */

@@ -12,10 +12,13 @@ import javafx.scene.control.Label;
 import javafx.scene.Node;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
@@ -26,6 +29,7 @@ import javafx.scene.layout.VBox;
 import org.activationlab.engine.Activation;
 import org.activationlab.engine.ModelStats;
 import org.activationlab.training.Snapshot;
+import org.activationlab.training.SwitchMode;
 import org.activationlab.ui.chart.ChartCanvas;
 import org.activationlab.ui.chart.ModelText;
 import org.activationlab.ui.chart.PlotOverlay;
@@ -40,6 +44,8 @@ import org.activationlab.ui.instruments.Instruments;
 import org.activationlab.ui.race.RaceMode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongConsumer;
@@ -72,6 +78,7 @@ public final class MainView extends BorderPane {
     private final AnimationTimer frameLoop;
     private final Shortcuts shortcuts = new Shortcuts();
     private final MenuBar menuBar = new MenuBar();
+    private final Map<String, MenuSections> menus = new HashMap<>();
     private final TabPane instruments = new TabPane();
     private final StackPane centre;
     private final VBox top;
@@ -97,6 +104,7 @@ public final class MainView extends BorderPane {
     private final FitPointer pointer;
     private final UndoActions undo;
     private final TimelineScrubber timeline;
+    private boolean barsFolded;
 
     public MainView(LabModel model) {
         this.model = model;
@@ -107,7 +115,12 @@ public final class MainView extends BorderPane {
             Menu menu = new Menu(name);
             menu.setId("menu-" + name.toLowerCase(Locale.ROOT));
             menuBar.getMenus().add(menu);
+            menus.put(name, new MenuSections(menu, MENU_SECTIONS.get(name)));
         }
+        Menu export = new Menu(EXPORT);
+        export.setId("file-export");
+        menus.put(EXPORT, new MenuSections(export, MENU_SECTIONS.get(EXPORT)));
+        addMenuItems("File", "export", export);
         top = new VBox(menuBar, controls);
         setTop(top);
         presentationControls.getStyleClass().add("presentation-controls");
@@ -185,14 +198,30 @@ public final class MainView extends BorderPane {
         race = RaceMode.install(this);
         pointer = new FitPointer(this);
         undo = new UndoActions(this);
-        // Until the shell's menus place them: the pointer's tools and undo in the Experiment menu.
-        Menu experimentMenu = menu("Experiment");
-        for (MenuAction action : undo.actions()) {
-            experimentMenu.getItems().add(action.menuItem());
-        }
-        experimentMenu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
-        for (MenuAction action : pointer.actions()) {
-            experimentMenu.getItems().add(action.menuItem());
+        addMenuActions("Experiment", "edit", undo.actions());
+        addMenuActions("Experiment", "training", List.of(
+                MenuAction.of("menu-play", "Play / Pause", List.of(key(KeyCode.SPACE)), model::togglePlay),
+                MenuAction.of("menu-step", "Train one epoch", List.of(key(KeyCode.RIGHT)), model::step),
+                MenuAction.of("menu-reset", "Reset to epoch 0", List.of(key(KeyCode.R)), model::reset),
+                MenuAction.of("menu-new-seed", "New seed (new initial weights)", List.of(key(KeyCode.S)),
+                        model::newSeed),
+                // The control bar's switch-mode choice folds away for a lesson at large text.
+                new MenuAction("menu-keep-weights", javafx.beans.binding.Bindings.createStringBinding(
+                        () -> "Keep the weights on a switch"), List.of(key(KeyCode.W)),
+                        () -> model.switchModeProperty().set(model.switchModeProperty().get() == SwitchMode.KEEP_WEIGHTS
+                                ? SwitchMode.RESTART : SwitchMode.KEEP_WEIGHTS),
+                        javafx.beans.binding.Bindings.createBooleanBinding(() -> true),
+                        model.switchModeProperty().isEqualTo(SwitchMode.KEEP_WEIGHTS))));
+        addMenuActions("Experiment", "tools", pointer.actions());
+    }
+
+    private static KeyCombination key(KeyCode code) {
+        return new KeyCodeCombination(code);
+    }
+
+    private void addMenuActions(String menu, String section, List<MenuAction> actions) {
+        for (MenuAction action : actions) {
+            addMenuItems(menu, section, action.menuItem());
         }
     }
 
@@ -206,9 +235,32 @@ public final class MainView extends BorderPane {
         return undo;
     }
 
-    /** Adds a group of controls at the end of the control bar (the pointer's tool row). */
+    /**
+     * Adds a group of controls at the end of the control bar (the pointer's tool row). Like the
+     * bar's own switch-mode and seed controls it folds away when a lesson needs the height
+     * ({@link #setBarsFolded}), so its actions must be in a menu too.
+     */
     public void addControls(Node group) {
-        controls.getChildren().add(group);
+        controls.getChildren().add(ControlBar.secondary(group));
+        controls.setSecondaryFolded(barsFolded);
+    }
+
+    /**
+     * Folds the control bar down to its first controls (Play, Step, Reset, speed, epoch, limit)
+     * and the status line away, or shows them again: for a lesson at a large text size in a
+     * small window. What the folded controls do stays in the menus and keys; the legend keeps
+     * each network's loss and epoch.
+     */
+    public void setBarsFolded(boolean folded) {
+        if (folded != barsFolded) {
+            barsFolded = folded;
+            controls.setSecondaryFolded(folded);
+            layoutWindow();
+        }
+    }
+
+    public boolean barsFolded() {
+        return barsFolded;
     }
 
     /** The window's mode now. */
@@ -308,8 +360,9 @@ public final class MainView extends BorderPane {
         // Presenting, the class sees the charts and the lesson strip (its text is what they read).
         boolean present = presenting.get();
         for (Node bar : new Node[]{menuBar, controls, gallery, statusBar}) {
-            bar.setVisible(!present);
-            bar.setManaged(!present);
+            boolean shows = !present && !(bar == statusBar && barsFolded);
+            bar.setVisible(shows);
+            bar.setManaged(shows);
         }
         boolean topShows = !present || guide != null;
         top.setVisible(topShows);
@@ -408,15 +461,43 @@ public final class MainView extends BorderPane {
 
     /** The menus of the menu bar, in order. */
     public static final List<String> MENUS = List.of("File", "View", "Experiment", "Lessons", "Help");
+    /** File ▸ Export, a menu of its own: {@code addMenuItems(EXPORT, "animation", item)}. */
+    public static final String EXPORT = "Export";
+    /**
+     * Each menu's sections, in order: features put their items in a section with
+     * {@link #addMenuItems}, and the menu shows the sections in this order with a separator
+     * between them, whichever feature was installed first. The Lessons menu is the lessons' own.
+     */
+    public static final Map<String, List<String>> MENU_SECTIONS = Map.of(
+            "File", List.of("new", "open", "save", "export", "quit"),
+            EXPORT, List.of("images", "animation", "tables"),
+            "View", List.of("presentation", "appearance", "code"),
+            "Experiment", List.of("edit", "training", "panel", "tools", "race"),
+            "Lessons", List.of(),
+            "Help", List.of("help", "about"));
 
-    /** The menu called {@code name} (one of {@link #MENUS}), for features to add items to. */
+    /**
+     * The menu called {@code name} (one of {@link #MENUS}, or {@link #EXPORT}). Prefer
+     * {@link #addMenuItems}: an item added here directly goes after the menu's sections.
+     */
     public Menu menu(String name) {
-        for (Menu m : menuBar.getMenus()) {
-            if (m.getText().equals(name)) {
-                return m;
-            }
+        MenuSections m = menus.get(name);
+        if (m == null) {
+            throw new IllegalArgumentException("no menu " + name);
         }
-        throw new IllegalArgumentException("no menu " + name);
+        return m.menu();
+    }
+
+    /**
+     * Adds {@code items} at the end of {@code section} (see {@link #MENU_SECTIONS}) of the menu
+     * called {@code menu}, e.g. {@code addMenuItems("Experiment", "race", raceItem)}.
+     */
+    public void addMenuItems(String menu, String section, MenuItem... items) {
+        MenuSections m = menus.get(menu);
+        if (m == null) {
+            throw new IllegalArgumentException("no menu " + menu);
+        }
+        m.add(section, items);
     }
 
     public MenuBar menuBar() {

@@ -44,6 +44,7 @@ class CloseWindowTest {
         // The primary stage is shared with the other UI tests: take the app's settings off it.
         FxTestSupport.onFx(() -> {
             stage.setOnHidden(null);
+            stage.setOnCloseRequest(null);
             stage.setMinWidth(0);
             stage.setMinHeight(0);
         });

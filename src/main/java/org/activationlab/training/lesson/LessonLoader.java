@@ -49,7 +49,13 @@ import java.util.Set;
  *       "watch": "What the class should look at.",          (required, ≤ 320)
  *       "tab": "Dead units",          (optional: instrument tab brought to the front, if it exists)
  *       "panel": "softmax",           (optional: shown instead of the charts; only "softmax" so far)
- *       "config": { "biasInit": -1 }  (optional: changes for this step and the steps after it)
+ *       "config": { "biasInit": -1 }, (optional: changes for this step and the steps after it)
+ *       "question": {                 (optional: asked before the step runs, answered by the run)
+ *         "text": "Will the network learn the wave?",               (required, ≤ 160)
+ *         "answers": ["Yes, it follows the wave", "No, it stays flat"], (required, 2–4, each ≤ 80)
+ *         "reveal": { "rule": "mse_below", "model": "relu", "value": 0.1 }, (required, see below)
+ *         "expected": "No, it stays flat"  (required: the answer the text expects; tests check it)
+ *       }
  *     } ]
  * }
  * }</pre>
@@ -72,6 +78,18 @@ import java.util.Set;
  * {@code batchSize}, {@code init}, {@code initScale}, {@code biasInit}, {@code epochs},
  * {@code depth}, {@code target}, {@code "optimizer": "sgd"}, …) are still read, with a note.
  *
+ * <h2>Questions</h2>
+ * A step's {@code question} is answered by what happens in the step's run, never written down:
+ * at the end of the run its {@code reveal} rule ({@link RevealRule}) picks the answer that came
+ * true. {@code rule} is one of {@code lowest_mse} (one answer per model, in the models' order),
+ * {@code smaller_gradient} (first hidden layer, output layer), {@code mse_below},
+ * {@code dead_share_above}, {@code saturated_share_above} (yes, no: the test on {@code value});
+ * {@code model} names one of the step's models (as in experiment files, e.g. {@code "relu"} or
+ * {@code "relu#2"}, or its position from 0); {@code lowest_mse} and {@code smaller_gradient} may
+ * take {@code within} (a factor ≥ 1) and then one more answer, last: "about the same". A question
+ * belongs on a step that loads its own experiment (or the first), so that the class sees the
+ * whole run.
+ *
  * <h2>Mistakes</h2>
  * A file that is not valid (strict) JSON, a missing field, a wrong type or a value out of range
  * gives a {@link LessonFormatException} naming the file and the field; {@link #load(Source)}
@@ -88,6 +106,8 @@ public final class LessonLoader {
     public static final int MAX_SUMMARY = 160;
     public static final int MAX_TEXT = 480;
     public static final int MAX_WATCH = 320;
+    public static final int MAX_QUESTION = 160;
+    public static final int MAX_ANSWER = 80;
 
     private static final System.Logger LOG = System.getLogger(LessonLoader.class.getName());
     /** Far above the largest real lesson file. */
@@ -335,11 +355,154 @@ public final class LessonLoader {
                         + "' (choose from " + String.join(", ", Lesson.PANELS) + ")");
             }
             settings = config(file, step, "config", settings, notes);
+            LessonQuestion question = question(file, step, settings, notes);
             step.reportUnknown(notes);
-            steps.add(new LessonStep(stepTitle, text, watch, settings, tab, panel));
+            steps.add(new LessonStep(stepTitle, text, watch, settings, tab, panel, question));
         }
         lesson.reportUnknown(notes);
         return new Lesson(file, title, summary, steps);
+    }
+
+    /** The step's {@code question}, checked against the step's own models, or null if it has none. */
+    private static LessonQuestion question(String file, JsonFields step, ExperimentFile.Contents settings,
+                                           List<String> notes) throws LessonFormatException {
+        if (step.get("question") == null) {
+            return null;
+        }
+        JsonFields q = fields(file, step.get("question"), step.name("question"));
+        String text = text(file, q, "text", MAX_QUESTION, false);
+        JsonArray answerArray = array(file, q, "answers", LessonQuestion.MIN_ANSWERS, LessonQuestion.MAX_ANSWERS);
+        List<String> answers = new ArrayList<>();
+        for (int i = 0; i < answerArray.size(); i++) {
+            JsonElement e = answerArray.get(i);
+            String where = q.name("answers") + "[" + i + "]";
+            if (!(e.isJsonPrimitive() && e.getAsJsonPrimitive().isString())) {
+                throw new LessonFormatException(file, where, "must be a text in quotes, got " + JsonFields.describe(e));
+            }
+            String answer = e.getAsString().strip();
+            if (answer.isEmpty()) {
+                throw new LessonFormatException(file, where, "must not be empty");
+            }
+            if (answer.length() > MAX_ANSWER) {
+                throw new LessonFormatException(file, where, "too long: " + answer.length()
+                        + " characters, at most " + MAX_ANSWER + " (answers are shown as large buttons)");
+            }
+            if (answers.contains(answer)) {
+                throw new LessonFormatException(file, where, "'" + Echo.of(answer) + "' is listed twice");
+            }
+            answers.add(answer);
+        }
+        JsonElement revealElement = q.get("reveal");
+        if (revealElement == null) {
+            throw new LessonFormatException(file, q.name("reveal"), "missing (the rule that decides which answer "
+                    + "came true; one of " + RevealRule.Kind.choices() + ")");
+        }
+        JsonFields reveal = fields(file, revealElement, q.name("reveal"));
+        RevealRule rule = rule(file, reveal, settings.config().modelNames());
+        reveal.reportUnknown(notes);
+        int needed = rule.answerCount(settings.config().models().size());
+        if (answers.size() != needed) {
+            throw new LessonFormatException(file, q.name("answers"), "the rule " + rule.kind().fileName()
+                    + " needs " + needed + " answers here (" + answersMeaning(rule, settings.config().modelNames())
+                    + "), got " + answers.size());
+        }
+        String expected = text(file, q, "expected", MAX_ANSWER, false);
+        int expectedIndex = answers.indexOf(expected);
+        if (expectedIndex < 0) {
+            throw new LessonFormatException(file, q.name("expected"), "'" + Echo.of(expected)
+                    + "' is not one of the answers (write it exactly as in answers)");
+        }
+        q.reportUnknown(notes);
+        return new LessonQuestion(text, answers, rule, expectedIndex);
+    }
+
+    private static RevealRule rule(String file, JsonFields reveal, List<String> modelNames)
+            throws LessonFormatException {
+        try {
+            String name = reveal.string("rule", null);
+            if (name == null) {
+                throw new LessonFormatException(file, reveal.name("rule"), "missing (choose from "
+                        + RevealRule.Kind.choices() + ")");
+            }
+            RevealRule.Kind kind = RevealRule.Kind.named(name);
+            if (kind == null) {
+                throw new LessonFormatException(file, reveal.name("rule"), "unknown rule '" + Echo.of(name)
+                        + "' (choose from " + RevealRule.Kind.choices() + ")");
+            }
+            int model = 0;
+            if (kind != RevealRule.Kind.LOWEST_MSE) {
+                model = model(file, reveal, modelNames);
+            } else if (reveal.has("model")) {
+                throw new LessonFormatException(file, reveal.name("model"), "not used by " + kind.fileName()
+                        + " (it compares every model)");
+            }
+            double value = Double.NaN;
+            if (kind.hasThreshold()) {
+                if (!reveal.has("value")) {
+                    throw new LessonFormatException(file, reveal.name("value"), "missing (" + kind.fileName()
+                            + " compares against it)");
+                }
+                value = reveal.number("value", Double.NaN);
+                boolean share = kind != RevealRule.Kind.MSE_BELOW;
+                if (share ? !(value > 0 && value < 1) : !(value > 0)) {
+                    throw new LessonFormatException(file, reveal.name("value"), share
+                            ? "must be a share between 0 and 1 (exclusive), got " + value
+                            : "must be above 0, got " + value);
+                }
+            } else if (reveal.has("value")) {
+                throw new LessonFormatException(file, reveal.name("value"), "not used by " + kind.fileName());
+            }
+            double within = Double.NaN;
+            if (reveal.has("within")) {
+                if (!kind.allowsWithin()) {
+                    throw new LessonFormatException(file, reveal.name("within"), "only " + RevealRule.Kind.LOWEST_MSE
+                            .fileName() + " and " + RevealRule.Kind.SMALLER_GRADIENT.fileName() + " have an 'about "
+                            + "the same' answer");
+                }
+                within = reveal.number("within", Double.NaN);
+                if (!(within >= 1 && within <= 1e6)) {
+                    throw new LessonFormatException(file, reveal.name("within"), "must be a factor from 1 to 1e6, got "
+                            + within);
+                }
+            }
+            return new RevealRule(kind, model, value, within);
+        } catch (ExperimentFileException e) {
+            throw LessonFormatException.of(file, e);
+        }
+    }
+
+    /** The model a rule looks at: a name of the step's models or its position from 0. */
+    private static int model(String file, JsonFields reveal, List<String> modelNames)
+            throws LessonFormatException, ExperimentFileException {
+        JsonElement e = reveal.get("model");
+        String choices = "one of the step's models: " + String.join(", ", modelNames) + ", or 0–"
+                + (modelNames.size() - 1);
+        if (e == null) {
+            throw new LessonFormatException(file, reveal.name("model"), "missing (" + choices + ")");
+        }
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
+            int i = modelNames.indexOf(e.getAsString());
+            if (i < 0) {
+                throw new LessonFormatException(file, reveal.name("model"), "'" + Echo.of(e.getAsString())
+                        + "' is not " + choices);
+            }
+            return i;
+        }
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+            return reveal.integer("model", 0, 0, modelNames.size() - 1);
+        }
+        throw new LessonFormatException(file, reveal.name("model"), "must be " + choices + ", got "
+                + JsonFields.describe(e));
+    }
+
+    /** What the answers of a rule stand for, in order. */
+    private static String answersMeaning(RevealRule rule, List<String> modelNames) {
+        String same = rule.hasAboutTheSame() ? ", about the same" : "";
+        return switch (rule.kind()) {
+            case LOWEST_MSE -> "one per model: " + String.join(", ", modelNames) + same;
+            case SMALLER_GRADIENT -> "first layer, output layer" + same;
+            default -> "yes, no";
+        };
     }
 
     /** {@code base} changed by the {@code config} of {@code owner}, if it has one. */

@@ -16,9 +16,10 @@ import java.util.Optional;
  *                 step and every step before it
  * @param tab      title of the instrument tab to bring to the front, or null
  * @param panel    a panel shown instead of the charts ({@link Lesson#PANELS}), or null
+ * @param question a question the class answers before the step runs, or null
  */
 public record LessonStep(String title, String text, String watch, ExperimentFile.Contents settings,
-                         String tab, String panel) {
+                         String tab, String panel, LessonQuestion question) {
 
     public LessonStep {
         Objects.requireNonNull(title, "title");
@@ -29,6 +30,16 @@ public record LessonStep(String title, String text, String watch, ExperimentFile
 
     public Optional<String> tabTitle() {
         return Optional.ofNullable(tab);
+    }
+
+    /** Without a question. */
+    public LessonStep(String title, String text, String watch, ExperimentFile.Contents settings,
+                      String tab, String panel) {
+        this(title, text, watch, settings, tab, panel, null);
+    }
+
+    public Optional<LessonQuestion> questionAsked() {
+        return Optional.ofNullable(question);
     }
 
     public Optional<String> panelName() {

@@ -71,6 +71,8 @@ public final class Classroom {
         return new Classroom(view, stage, preferences);
     }
 
+    private ScaledLayout scaledLayout;
+
     public Appearance appearance() {
         return appearance;
     }
@@ -96,7 +98,12 @@ public final class Classroom {
      * plot: {@link ScaledLayout} folds the side column, then the instrument strip.
      */
     private void keepRoomForChartsWhenScaled() {
-        ScaledLayout.install(view, appearance);
+        scaledLayout = ScaledLayout.install(view, appearance);
+    }
+
+    /** What folds and steps down when the text is large for the window. */
+    public ScaledLayout scaledLayout() {
+        return scaledLayout;
     }
 
     private void installShortcuts() {
@@ -163,7 +170,6 @@ public final class Classroom {
     }
 
     private void installMenus() {
-        Menu viewMenu = view.menu("View");
         CheckMenuItem present = new CheckMenuItem("Presentation mode");
         present.setId("menu-presentation");
         present.setAccelerator(new KeyCodeCombination(KeyCode.F5));
@@ -206,9 +212,14 @@ public final class Classroom {
                 item("Smaller", ctrl(KeyCode.MINUS), this::smaller),
                 item("Actual size", ctrl(KeyCode.DIGIT0), () -> setScale(100)));
 
-        viewMenu.getItems().addAll(present, themes, sizes);
-        view.menu("Help").getItems().add(
-                item("Keyboard shortcuts", new KeyCodeCombination(KeyCode.F1), shortcutsOverlay::open));
+        MenuItem nextTheme = item("Next theme", new KeyCodeCombination(KeyCode.T), this::cycleTheme);
+        nextTheme.setId("menu-next-theme");
+        themes.getItems().addAll(new SeparatorMenuItem(), nextTheme);
+        view.addMenuItems("View", "presentation", present);
+        view.addMenuItems("View", "appearance", themes, sizes);
+        MenuItem keys = item("Keyboard shortcuts", new KeyCodeCombination(KeyCode.F1), shortcutsOverlay::open);
+        keys.setId("menu-shortcuts");
+        view.addMenuItems("Help", "help", keys);
     }
 
     private static MenuItem item(String text, KeyCombination keys, Runnable action) {

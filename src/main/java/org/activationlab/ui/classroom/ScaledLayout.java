@@ -96,33 +96,126 @@ public final class ScaledLayout {
 
     /**
      * The lesson strip (a scroll pane docked under the control bar) takes at most
-     * {@link #LESSON_MAX_SHARE} of the height, and never what the fit chart needs.
+     * {@link #LESSON_MAX_SHARE} of the height, and never what the fit chart needs. When its step
+     * does not fit (a large text size in a small window), it may take up to
+     * {@link #LESSON_COMPACT_SHARE}, and the window makes room in steps, one
+     * per layout pass and never back while the window, the text size and the lesson stay: first
+     * the lesson's text steps down to {@value #COMPACT_LESSON_PERCENT} % (root class
+     * {@value #COMPACT_LESSON}), then the control bar folds to its first row and the status line
+     * away ({@link MainView#setBarsFolded}), then the fit chart's text stops at 150 %
+     * ({@value #COMPACT_CHART}; its plot keeps its least height). Whatever still does not fit
+     * scrolls.
      */
     private void fitLessonStrip() {
-        if (!(view.getTop() instanceof javafx.scene.Parent top)) {
+        Region strip = lessonStrip();
+        String situation = strip == null || view.isPresenting() ? "" : view.getWidth() + "x" + view.getHeight()
+                + "@" + appearance.scalePercent();
+        if (!situation.equals(lessonSituation)) {
+            lessonSituation = situation;
+            setCompactLevel(0);
+        }
+        if (strip == null) {
             return;
         }
-        for (javafx.scene.Node n : top.getChildrenUnmodifiable()) {
-            if (n instanceof Region strip && n.getStyleClass().contains("lesson-scroll")) {
-                double others = 0;
-                for (javafx.scene.Node m : top.getChildrenUnmodifiable()) {
-                    if (m != strip && m instanceof Region r && r.isManaged()) {
-                        others += r.getHeight();
-                    }
+        double others = 0;
+        for (javafx.scene.Node m : ((javafx.scene.Parent) view.getTop()).getChildrenUnmodifiable()) {
+            if (m != strip && m instanceof Region r && r.isManaged()) {
+                others += r.getHeight();
+            }
+        }
+        double room = view.getHeight() - others - shownHeight(view.getBottom())
+                - chartColumn.snappedTopInset() - chartColumn.snappedBottomInset()
+                - fitChart().minHeight(-1) - besideFitChart();
+        double share = compactLevel == 0 ? LESSON_MAX_SHARE : LESSON_COMPACT_SHARE;
+        double max = Math.max(LESSON_MIN_HEIGHT, Math.min(view.getHeight() * share, room));
+        if (Math.abs(strip.getMaxHeight() - max) > 0.5) {
+            strip.setMaxHeight(max);
+        }
+        if (strip.getWidth() <= 0) {
+            return; // not laid out yet: its text's height is not known
+        }
+        // As tall as its step at its width (a scroll pane alone asks for its content's unwrapped
+        // height), up to the most it may take.
+        double needed = lessonHeight(strip);
+        double pref = Math.min(needed, max);
+        if (Math.abs(strip.getPrefHeight() - pref) > 0.5) {
+            strip.setPrefHeight(pref);
+        }
+        if (!situation.isEmpty() && needed > max + 0.5 && compactLevel < COMPACT_LEVELS) {
+            setCompactLevel(compactLevel + 1);
+        }
+    }
+
+    /** The docked lesson strip, or null if no lesson (or lesson picker) is open. */
+    private Region lessonStrip() {
+        if (view.getTop() instanceof javafx.scene.Parent top) {
+            for (javafx.scene.Node n : top.getChildrenUnmodifiable()) {
+                if (n instanceof Region strip && n.getStyleClass().contains("lesson-scroll")) {
+                    return strip;
                 }
-                double room = view.getHeight() - others - shownHeight(view.getBottom())
-                        - chartColumn.snappedTopInset() - chartColumn.snappedBottomInset()
-                        - fitChart().minHeight(-1) - besideFitChart();
-                double max = Math.max(LESSON_MIN_HEIGHT, Math.min(view.getHeight() * LESSON_MAX_SHARE, room));
-                if (Math.abs(strip.getMaxHeight() - max) > 0.5) {
-                    strip.setMaxHeight(max);
-                }
+            }
+        }
+        return null;
+    }
+
+    /** The height the strip's content wants at the strip's width. */
+    private static double lessonHeight(Region strip) {
+        if (strip instanceof javafx.scene.control.ScrollPane pane && pane.getContent() != null) {
+            double width = pane.getWidth() - pane.snappedLeftInset() - pane.snappedRightInset();
+            return pane.getContent().prefHeight(width) + pane.snappedTopInset() + pane.snappedBottomInset();
+        }
+        return strip.prefHeight(strip.getWidth());
+    }
+
+    private void setCompactLevel(int level) {
+        compactLevel = level;
+        boolean compact = level >= 1;
+        if (compact != view.getStyleClass().contains(COMPACT_LESSON)) {
+            if (compact) {
+                view.getStyleClass().add(COMPACT_LESSON);
+            } else {
+                view.getStyleClass().remove(COMPACT_LESSON);
+            }
+        }
+        if ((level >= 2) != view.barsFolded()) {
+            view.setBarsFolded(level >= 2);
+        }
+        boolean chart = level >= 3;
+        if (chart != view.getStyleClass().contains(COMPACT_CHART)) {
+            if (chart) {
+                view.getStyleClass().add(COMPACT_CHART);
+            } else {
+                view.getStyleClass().remove(COMPACT_CHART);
             }
         }
     }
 
+    /**
+     * How far the window has gone to make room for the lesson: 0 not at all, 1 smaller lesson
+     * text, 2 and the bars folded, 3 and the fit chart's text at most 150 %.
+     */
+    public int compactLevel() {
+        return compactLevel;
+    }
+
+    /** The root style class that steps the lesson strip's text down. */
+    public static final String COMPACT_LESSON = "compact-lesson";
+    /** The lesson strip's text size with {@link #COMPACT_LESSON}, as a text scale. */
+    static final int COMPACT_LESSON_PERCENT = 150;
+    /** The root style class that caps the fit chart's text at 150 %. */
+    public static final String COMPACT_CHART = "compact-chart";
+    private static final int COMPACT_LEVELS = 3;
+    private int compactLevel;
+    /** Window size and text size the compact level was found for ("" without a lesson). */
+    private String lessonSituation = "";
+
     /** The lesson strip's share of the window's height, at most. */
     static final double LESSON_MAX_SHARE = 0.3;
+    /**
+     * Its share once its step did not fit: the fit chart then keeps its least plot height (its
+     * minimum), the lesson what the class reads.
+     */
+    static final double LESSON_COMPACT_SHARE = 0.5;
     /** The lesson strip always keeps this much (it scrolls). */
     static final double LESSON_MIN_HEIGHT = 60;
 

@@ -69,7 +69,7 @@ public final class ExperimentCodeDialog {
         item.setAccelerator(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN));
         item.setOnAction(e -> code.show());
-        view.menu("View").getItems().add(item);
+        view.addMenuItems("View", "code", item);
         return code;
     }
 

@@ -17,7 +17,7 @@ import java.io.File;
 
 /**
  * Puts the experiment controls into the main window: the "Experiment" drawer on the left (E),
- * and "Load data from CSV…" in the File menu. Everything it does to the experiment goes through
+ * and "Load data from CSV…", both in the Experiment menu. Everything it does to the experiment goes through
  * the {@link LabModel}. (Clicks on the fit chart belong to the fit chart's pointer tools.)
  */
 public final class ExperimentController {
@@ -42,12 +42,11 @@ public final class ExperimentController {
         drawerItem.setId("menu-experiment-panel");
         drawerItem.setAccelerator(DRAWER_KEY);
         drawerItem.setOnAction(e -> setDrawerShown(drawerItem.isSelected()));
-        view.menu("View").getItems().add(drawerItem);
         MenuItem loadCsv = new MenuItem("Load data from CSV…");
         loadCsv.setId("menu-load-csv");
         loadCsv.setAccelerator(CSV_KEY);
         loadCsv.setOnAction(e -> chooseCsv());
-        view.menu("File").getItems().add(loadCsv);
+        view.addMenuItems("Experiment", "panel", drawerItem, loadCsv);
         view.shortcuts().add(DRAWER_KEY, "Show / hide the experiment panel", this::toggleDrawer);
         view.shortcuts().add(CSV_KEY, "Load training data from a CSV file", this::chooseCsv);
 

@@ -1,12 +1,19 @@
 package org.activationlab.ui.files;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Modality;
+import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import org.activationlab.training.AtomicOutput;
 import org.activationlab.training.ExperimentConfig;
 import org.activationlab.training.ExperimentFile;
@@ -22,24 +29,167 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What the File menu does, without the file choosers: open, save and export to a given path.
  * Every action reports its own problems to the user in a dialog that names the file and what is
  * wrong, and never changes the experiment when it fails. Runs on the FX thread.
+ *
+ * <p>It also knows whether the experiment has unsaved changes: whether what a saved file would
+ * hold now (settings, data, speed, switch mode, lesson — {@link LabModel#contents()}) differs
+ * from what was last opened, saved or started new. Training is not a change, and undoing back to
+ * the saved state is no change either. Before New, Open and closing the window, unsaved changes
+ * are offered for saving through an {@link UnsavedChangesPrompt}.
  */
 public final class FileActions {
+
+    /** The experiment's name in the prompt and the title while it has no file. */
+    public static final String UNTITLED = "Untitled";
+    static final String APP_TITLE = "Activation Lab";
 
     private final MainView view;
     private final LabModel model;
     private final AppPreferences preferences;
     private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>(this, "currentFile");
     private Consumer<List<Path>> recentListener = list -> { };
+    private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_TITLE);
+    /** The file text of the experiment as last opened, saved or started new. */
+    private String savedText;
+    /** The contents last compared with {@link #savedText}, so that a frame costs no file text. */
+    private ExperimentFile.Contents checked;
+    private UnsavedChangesPrompt prompt;
+    private Supplier<Path> saveAsTarget = () -> null;
+    /** Whether the newest close request was refused (Cancel, or a save that failed). */
+    private boolean closeRefused;
 
     public FileActions(MainView view, AppPreferences preferences) {
         this.view = view;
         this.model = view.model();
         this.preferences = preferences;
+        this.prompt = new UnsavedChangesDialog(view);
+        savedText = ExperimentFile.toJson(model.contents());
+        model.snapshotProperty().addListener((obs, old, now) -> refreshUnsaved());
+        model.lessonIdProperty().addListener((obs, old, now) -> refreshUnsaved());
+        model.switchModeProperty().addListener((obs, old, now) -> refreshUnsaved());
+        model.history().versionProperty().addListener((obs, old, now) -> refreshUnsaved());
+        currentFile.addListener((obs, old, now) -> refreshTitle());
+        refreshUnsaved();
+    }
+
+    /** Who answers "Save changes?"; the app's dialog unless a test answers instead. */
+    public void setPrompt(UnsavedChangesPrompt prompt) {
+        this.prompt = prompt;
+    }
+
+    /**
+     * Where Save puts an experiment that has no file yet: the Save As chooser of the File menu
+     * (a test gives a path); null from it means the user cancelled.
+     */
+    public void setSaveAsTarget(Supplier<Path> target) {
+        this.saveAsTarget = target;
+    }
+
+    /** Whether the experiment differs from the one last opened, saved or started new. */
+    public ReadOnlyBooleanProperty unsavedProperty() {
+        return unsaved.getReadOnlyProperty();
+    }
+
+    public boolean isUnsaved() {
+        refreshUnsaved();
+        return unsaved.get();
+    }
+
+    /**
+     * The window's title: "Activation Lab" for a new experiment, "sine.json — Activation Lab"
+     * for a file, and with unsaved changes "• sine.json (edited) — Activation Lab".
+     */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** The experiment's name as the user knows it: its file's name, or {@link #UNTITLED}. */
+    public String displayName() {
+        Path file = currentFile.get();
+        return file == null || file.getFileName() == null ? UNTITLED : file.getFileName().toString();
+    }
+
+    private void refreshUnsaved() {
+        ExperimentFile.Contents now = model.contents();
+        if (!now.equals(checked)) {
+            checked = now;
+            unsaved.set(!ExperimentFile.toJson(now).equals(savedText));
+            refreshTitle();
+        }
+    }
+
+    private void refreshTitle() {
+        boolean edited = unsaved.get();
+        if (currentFile.get() == null && !edited) {
+            title.set(APP_TITLE);
+        } else {
+            title.set((edited ? "\u2022 " : "") + displayName() + (edited ? " (edited)" : "") + " \u2014 " + APP_TITLE);
+        }
+    }
+
+    /** What was just opened, saved or started new is the state without unsaved changes. */
+    private void markSaved(ExperimentFile.Contents contents) {
+        savedText = ExperimentFile.toJson(contents);
+        checked = null;
+        refreshUnsaved();
+    }
+
+    /**
+     * Before the experiment is replaced or the window closes: with unsaved changes, asks whether
+     * to save them. Save saves (Save As without a file) and goes on only if that worked.
+     *
+     * @return true to go on, false if the user cancelled or the save did not happen
+     */
+    public boolean confirmDiscard() {
+        if (!isUnsaved()) {
+            return true;
+        }
+        return switch (prompt.ask(displayName())) {
+            case SAVE -> save();
+            case DONT_SAVE -> true;
+            case CANCEL -> false;
+        };
+    }
+
+    /**
+     * Asks about unsaved changes whenever {@code stage} is asked to close (its close button,
+     * File ▸ Quit); Cancel keeps the window open. Only while it shows this view.
+     */
+    public void guardClose(Stage stage) {
+        Scene scene = view.getScene();
+        stage.setOnCloseRequest(e -> {
+            closeRefused = false;
+            if (stage.getScene() == scene && scene != null && !confirmDiscard()) {
+                closeRefused = true;
+                e.consume();
+            }
+        });
+    }
+
+    /**
+     * File ▸ Quit: the window gets the close request its close button sends (which may ask about
+     * unsaved changes), then hides unless the request was refused; hiding shuts the app down.
+     *
+     * @return whether the window was closed
+     */
+    public boolean quit() {
+        Window w = view.getScene() == null ? null : view.getScene().getWindow();
+        if (w == null) {
+            return false;
+        }
+        closeRefused = false;
+        w.fireEvent(new WindowEvent(w, WindowEvent.WINDOW_CLOSE_REQUEST));
+        if (closeRefused) {
+            return false;
+        }
+        w.hide();
+        return true;
     }
 
     /** The file last opened or saved (null for a new experiment), e.g. for the window title. */
@@ -78,7 +228,8 @@ public final class FileActions {
     /**
      * Opens an experiment file and restarts with it. A file that cannot be used shows an error
      * dialog naming the problem and leaves the experiment as it was; a file with fields this
-     * version does not know opens, with a notice listing what was skipped.
+     * version does not know opens, with a notice listing what was skipped. Unsaved changes are
+     * offered for saving once the file is known to open.
      *
      * @return true if the experiment was loaded
      */
@@ -104,8 +255,13 @@ public final class FileActions {
                     + e.getClass().getSimpleName() + "). Please report it.\n\nThe current experiment was not changed.");
             return false;
         }
+        // Asked only now: a file that cannot be opened changes nothing, so nothing is at risk.
+        if (!confirmDiscard()) {
+            return false;
+        }
         model.load(opened.contents());
         currentFile.set(absolute);
+        markSaved(opened.contents());
         remember(absolute);
         if (!opened.warnings().isEmpty()) {
             notice("Opened " + name(absolute) + " without some of its settings",
@@ -119,11 +275,30 @@ public final class FileActions {
      * File ▸ New: back to the classic experiment (every setting at its default, the classic
      * data, paused at epoch 0), with no file. A lesson or race ends first, through the window's
      * mode, so nothing of it (a lesson's learning rate, the race's models) carries over.
+     * Unsaved changes are offered for saving first.
+     *
+     * @return false if the user cancelled (nothing changed)
      */
-    public void newExperiment() {
+    public boolean newExperiment() {
+        if (!confirmDiscard()) {
+            return false;
+        }
         view.leaveMode(view.mode());
-        model.load(ExperimentFile.Contents.of(ExperimentConfig.classic()));
+        ExperimentFile.Contents classic = ExperimentFile.Contents.of(ExperimentConfig.classic());
+        model.load(classic);
         currentFile.set(null);
+        markSaved(classic);
+        return true;
+    }
+
+    /**
+     * File ▸ Save: to the current file, or where the user chooses if there is none yet.
+     *
+     * @return true if the file was written
+     */
+    public boolean save() {
+        Path file = currentFile.get() != null ? currentFile.get() : saveAsTarget.get();
+        return file != null && save(file);
     }
 
     /**
@@ -133,13 +308,15 @@ public final class FileActions {
      */
     public boolean save(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
+        ExperimentFile.Contents contents = model.contents();
         try {
-            ExperimentFile.write(absolute, model.contents());
+            ExperimentFile.write(absolute, contents);
         } catch (AtomicOutput.OutputFileException e) {
             error("Could not save " + name(absolute), e.getMessage());
             return false;
         }
         currentFile.set(absolute);
+        markSaved(contents);
         remember(absolute);
         return true;
     }

@@ -8,7 +8,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.stage.WindowEvent;
 import org.activationlab.ui.MainView;
 
 import java.io.File;
@@ -29,6 +28,7 @@ public final class FileMenu {
     private static final FileChooser.ExtensionFilter EXPERIMENTS =
             new FileChooser.ExtensionFilter("Activation Lab experiments (*.json)", "*.json");
     private static final FileChooser.ExtensionFilter PNG = new FileChooser.ExtensionFilter("PNG image (*.png)", "*.png");
+    private static final FileChooser.ExtensionFilter GIF = new FileChooser.ExtensionFilter("GIF animation (*.gif)", "*.gif");
     private static final FileChooser.ExtensionFilter CSV = new FileChooser.ExtensionFilter("CSV table (*.csv)", "*.csv");
     private static final FileChooser.ExtensionFilter JSON = new FileChooser.ExtensionFilter("JSON (*.json)", "*.json");
     private static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
@@ -42,6 +42,7 @@ public final class FileMenu {
     private final FileActions actions;
     private final Menu recent = new Menu("Open Recent");
     private Path lastDirectory;
+    private AnimationExportDialog animationDialog;
 
     public FileMenu(MainView view, FileActions actions) {
         this.view = view;
@@ -52,14 +53,14 @@ public final class FileMenu {
     public FileMenu install() {
         Menu file = view.menu("File");
         recent.setId("file-recent");
-        Menu export = new Menu("Export");
-        export.setId("file-export");
-        export.getItems().addAll(
+        view.addMenuItems(MainView.EXPORT, "images",
                 item("export-chart-png", "Fit chart as PNG…", () -> exportPng(false, 1)),
                 item("export-chart-png-2x", "Fit chart as PNG at 2× (slides)…", () -> exportPng(false, 2)),
                 item("export-window-png", "Window as PNG…", () -> exportPng(true, 1)),
-                item("export-window-png-2x", "Window as PNG at 2× (slides)…", () -> exportPng(true, 2)),
-                new SeparatorMenuItem(),
+                item("export-window-png-2x", "Window as PNG at 2× (slides)…", () -> exportPng(true, 2)));
+        view.addMenuItems(MainView.EXPORT, "animation",
+                item("export-animation", "Animation as GIF…", this::exportAnimation));
+        view.addMenuItems(MainView.EXPORT, "tables",
                 item("export-statistics", "Run statistics as CSV…",
                         () -> export("statistics", "run", CSV, actions::exportStatistics)),
                 item("export-predictions", "Predictions as CSV…",
@@ -76,11 +77,13 @@ public final class FileMenu {
         save.setAccelerator(SAVE);
         MenuItem saveAs = item("file-save-as", "Save As…", this::saveAs);
         saveAs.setAccelerator(SAVE_AS);
-        file.getItems().add(0, newItem);
-        file.getItems().addAll(open, recent, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        view.addMenuItems("File", "new", newItem);
+        view.addMenuItems("File", "open", open, recent);
+        view.addMenuItems("File", "save", save, saveAs);
+        view.addMenuItems("File", "quit", quit);
         file.addEventHandler(Menu.ON_SHOWING, e -> rebuildRecent(actions.recentFiles()));
         actions.setOnRecentFilesChanged(this::rebuildRecent);
+        actions.setSaveAsTarget(this::chooseSaveAs);
         rebuildRecent(actions.recentFiles());
 
         view.shortcuts().add(NEW, "New: back to the classic experiment", actions::newExperiment);
@@ -169,18 +172,9 @@ public final class FileMenu {
         return null;
     }
 
-    /**
-     * File ▸ Quit: closes the window as its close button does — the window gets a close
-     * request, then hides, and its hidden handler shuts the app down (the trainer thread ends).
-     * A close request a handler consumes is not yet honoured here.
-     */
+    /** File ▸ Quit: as the window's close button, which asks about unsaved changes first. */
     void quit() {
-        Window w = window();
-        if (w == null) {
-            return;
-        }
-        w.fireEvent(new WindowEvent(w, WindowEvent.WINDOW_CLOSE_REQUEST));
-        w.hide();
+        actions.quit();
     }
 
     private void chooseAndOpen() {
@@ -192,20 +186,21 @@ public final class FileMenu {
     }
 
     private void save() {
-        if (actions.currentFile() == null) {
-            saveAs();
-        } else {
-            actions.save(actions.currentFile());
-        }
+        actions.save();
     }
 
     private void saveAs() {
-        Path current = actions.currentFile();
-        String name = current == null ? "experiment.json" : current.getFileName().toString();
-        Path file = chooseSave("Save experiment", EXPERIMENTS, name, ".json");
+        Path file = chooseSaveAs();
         if (file != null) {
             actions.save(file);
         }
+    }
+
+    /** The Save As chooser: where to save the experiment, or null if the user cancelled. */
+    private Path chooseSaveAs() {
+        Path current = actions.currentFile();
+        String name = current == null ? "experiment.json" : current.getFileName().toString();
+        return chooseSave("Save experiment", EXPERIMENTS, name, ".json");
     }
 
     private void exportPng(boolean window, double scale) {
@@ -220,6 +215,15 @@ public final class FileMenu {
                 actions.exportChartPng(scale, file);
             }
         }
+    }
+
+    /** File ▸ Export ▸ Animation as GIF…: one dialog per window, kept while an export runs. */
+    private void exportAnimation() {
+        if (animationDialog == null) {
+            animationDialog = new AnimationExportDialog(view,
+                    name -> chooseSave("Export animation as GIF", GIF, baseName() + "-" + name, ".gif"));
+        }
+        animationDialog.show();
     }
 
     private void export(String what, String suffix, FileChooser.ExtensionFilter filter, Predicate<Path> write) {

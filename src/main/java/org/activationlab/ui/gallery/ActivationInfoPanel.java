@@ -14,7 +14,6 @@ import javafx.scene.text.TextFlow;
 import org.activationlab.engine.Activation;
 import org.activationlab.engine.ActivationFacts;
 import org.activationlab.engine.Activations;
-import org.activationlab.engine.Saturation;
 import org.activationlab.training.Snapshot;
 import org.activationlab.ui.LabModel;
 
@@ -30,8 +29,7 @@ import java.util.Locale;
 public final class ActivationInfoPanel extends VBox {
 
     private static final PseudoClass PREVIEW = PseudoClass.getPseudoClass("preview");
-    static final String[] FACT_NAMES = {"Output range", "Zero-centred", "Saturates", "Vanishing grad.",
-            "Exploding grad.", "Cost", "Typical use"};
+    static final String[] FACT_NAMES = ActivationFacts.NAMES.toArray(String[]::new);
 
     private final LabModel model;
     private final Label title = new Label();
@@ -236,12 +234,9 @@ public final class ActivationInfoPanel extends VBox {
         shown = a;
         title.setText(a.displayName() + (a == selected ? "" : "   (hovered: click to use)"));
         formula.setText("f(x) = " + a.formula());
-        ActivationFacts f = a.facts();
-        String ends = Saturation.ends(a);
-        String[] values = {f.outputRange(), f.zeroCentred() ? "yes" : "no",
-                f.saturates() ? "yes, " + ends : "no", f.vanishing(), f.exploding(), f.cost(), f.typicalUse()};
-        for (int i = 0; i < values.length; i++) {
-            facts[i].setText(values[i]);
+        java.util.List<String> values = a.facts().values();
+        for (int i = 0; i < values.size(); i++) {
+            facts[i].setText(values.get(i));
         }
         parameters.getChildren().clear();
         if (!withParameters) {

@@ -96,8 +96,14 @@ abstract class InstrumentChart extends ChartCanvas {
         return new PlotViewport(left, top, right - left, bottom - top, 0, maxEpoch(), minY, maxY, logY);
     }
 
-    /** The panel's frame, horizontal grid lines with labels at {@code yTicks}, and epoch labels below. */
-    void drawFrame(GraphicsContext g, PlotViewport v, List<PlotViewport.Tick> yTicks, boolean epochLabels) {
+    /**
+     * The panel's frame, horizontal grid lines with labels at {@code yTicks}, and epoch labels below.
+     *
+     * @return the boxes of the tick labels drawn, for layout checks
+     */
+    List<javafx.geometry.Rectangle2D> drawFrame(GraphicsContext g, PlotViewport v, List<PlotViewport.Tick> yTicks,
+                                                boolean epochLabels) {
+        List<javafx.geometry.Rectangle2D> boxes = new ArrayList<>();
         double fs = fontSize();
         g.setLineWidth(1);
         g.setStroke(color(ChartColor.GRID));
@@ -111,8 +117,12 @@ abstract class InstrumentChart extends ChartCanvas {
         g.setFont(font(0.85));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
+        double lineHeight = fs * 0.85 * 1.2;
         for (PlotViewport.Tick t : yTicks) {
+            double w = textWidth(t.label(), g.getFont());
             g.fillText(t.label(), v.left() - fs * 0.3, v.pixelY(t.value()));
+            boxes.add(new javafx.geometry.Rectangle2D(v.left() - fs * 0.3 - w, v.pixelY(t.value()) - lineHeight / 2,
+                    w, lineHeight));
         }
         if (epochLabels && cursorEpoch >= 0 && cursorEpoch <= v.maxX()) {
             // The timeline's cursor: the panel's values at the epoch the fit chart shows.
@@ -126,9 +136,13 @@ abstract class InstrumentChart extends ChartCanvas {
             g.setTextBaseline(VPos.TOP);
             int target = Math.max(2, (int) ((v.right() - v.left()) / (fs * 5)));
             for (PlotViewport.Tick t : PlotViewport.linearTicks(v.minX(), v.maxX(), Math.min(8, target))) {
+                double w = textWidth(t.label(), g.getFont());
                 g.fillText(t.label(), v.pixelX(t.value()), v.bottom() + fs * 0.2);
+                boxes.add(new javafx.geometry.Rectangle2D(v.pixelX(t.value()) - w / 2, v.bottom() + fs * 0.2, w,
+                        lineHeight));
             }
         }
+        return boxes;
     }
 
     /** Powers of ten in [lo, hi], every second or third one if there is no room for all. */

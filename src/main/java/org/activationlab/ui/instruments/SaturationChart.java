@@ -19,9 +19,10 @@ import java.util.Locale;
 /**
  * The "Saturation" instrument, one row per network (small multiples, so a lesson can talk about
  * either): its f (solid) and f′ (dashed) enlarged on [−6, 6] over a live histogram of each
- * hidden layer's pre-activations, with the region where |f′| is below
- * {@link Saturation#THRESHOLD} shaded, so the class sees inputs pile up where hardly any gradient
- * passes. Beside it, each layer's saturated share, counted by the trainer by the same rule.
+ * hidden layer's pre-activations, with the saturated tails (where f′ → 0, see {@link Saturation})
+ * shaded and an inactive side (ReLU's x &lt; 0, f′ = 0) hatched, so the class sees inputs pile up
+ * where hardly any gradient passes. Beside it, each layer's saturated share, counted by the trainer
+ * in the same tails.
  */
 public final class SaturationChart extends InstrumentChart {
 
@@ -29,6 +30,8 @@ public final class SaturationChart extends InstrumentChart {
 
     /** More networks than this (a race) are not drawn: the rows would be too thin to read. */
     static final int MAX_ROWS = 4;
+    /** A network's row needs this many font sizes: its name, a plot, the x labels. */
+    static final double MIN_ROW = 5;
 
     /** f and f′ sampled for one row, kept while its activation (and PReLU slope) stays the same. */
     private static final class Samples {
@@ -36,6 +39,7 @@ public final class SaturationChart extends InstrumentChart {
         final float[] fs = new float[SAMPLES];
         final float[] dfs = new float[SAMPLES];
         Activation sampled;
+        Saturation.Tails tails;
         float sampledSlope = Float.NaN;
         double minY;
         double maxY;
@@ -57,6 +61,11 @@ public final class SaturationChart extends InstrumentChart {
         return viewport;
     }
 
+    /** How many networks' rows the last draw fitted in, for tests. */
+    int rowsDrawn() {
+        return viewports.length;
+    }
+
     /** Network {@code model}'s function panel of the last draw, for tests. */
     PlotViewport viewport(int model) {
         return viewports[model];
@@ -72,6 +81,11 @@ public final class SaturationChart extends InstrumentChart {
         return Double.isNaN(share) ? "—" : String.format(Locale.ROOT, "%.0f%% saturated", share * 100);
     }
 
+    /** Share of pre-activations on an inactive side (where the output is 0), e.g. "48% inactive". */
+    static String inactiveText(double share) {
+        return String.format(Locale.ROOT, "%.0f%% inactive", share * 100);
+    }
+
     @Override
     protected void draw(GraphicsContext g, double width, double height) {
         Snapshot s = snapshot();
@@ -79,14 +93,25 @@ public final class SaturationChart extends InstrumentChart {
             return;
         }
         double font = fontSize();
-        int rows = Math.min(MAX_ROWS, s.models().size());
-        text(g, "f (solid), f′ (dashed) and where each hidden layer's pre-activations fall, one row per network",
+        // A short strip (large text) keeps one header line and shows the networks that fit.
+        boolean compact = height < font * 12;
+        double top = compact ? font * 1.5 : font * 2.7;
+        int networks = Math.min(MAX_ROWS, s.models().size());
+        int rows = Math.min(networks, (int) ((height - top) / (font * MIN_ROW)));
+        viewports = new PlotViewport[Math.max(0, rows)];
+        viewport = null;
+        if (rows < 1) {
+            message(g, "Too little room: a taller window or smaller text shows this tab", width, height);
+            return;
+        }
+        text(g, "f (solid), f′ (dashed) and where each hidden layer's pre-activations fall, one row per network"
+                        + (rows < networks ? " (" + rows + " of " + networks + " fit)" : ""),
                 font * 0.6, font * 0.25, 1.0, color(ChartColor.TEXT));
-        text(g, "Shaded: saturated, |f′| < " + Saturation.THRESHOLD + ": hardly any gradient passes back there.",
-                font * 0.6, font * 1.45, 0.85, color(ChartColor.AXIS));
-        double top = font * 2.7;
+        if (!compact) {
+            text(g, "Shaded: saturated tails, where f′ → 0 (from |f′| < " + Saturation.THRESHOLD
+                    + "). Hatched: inactive, f′ = 0 exactly.", font * 0.6, font * 1.45, 0.85, color(ChartColor.AXIS));
+        }
         double band = (height - top) / rows;
-        viewports = new PlotViewport[rows];
         for (int m = 0; m < rows; m++) {
             PlotViewport v = viewports[m] = drawModel(g, s.models().get(m), samples[m], m, width, top + m * band,
                     top + (m + 1) * band, font);
@@ -122,7 +147,8 @@ public final class SaturationChart extends InstrumentChart {
         g.setStroke(m == 0 ? color(ChartColor.ACTIVATION) : modelColor(m));
         strokeSeries(g, v, p.xs, p.fs, SAMPLES);
         g.restore();
-        drawShares(g, layers, hidden, split + font * 0.4, top, width - font * 0.8, bottom, font);
+        boolean inactiveSide = p.tails.negative() == Saturation.Side.INACTIVE;
+        drawShares(g, layers, hidden, inactiveSide, split + font * 0.4, top, width - font * 0.8, bottom, font);
         return v;
     }
 
@@ -133,6 +159,7 @@ public final class SaturationChart extends InstrumentChart {
             return;
         }
         p.sampled = activation;
+        p.tails = activation.saturation();
         p.sampledSlope = learnedSlope;
         float[] xs = p.xs;
         float[] fs = p.fs;
@@ -155,23 +182,45 @@ public final class SaturationChart extends InstrumentChart {
         p.maxY = Math.min(hi, 3) + 0.15;
     }
 
+    /**
+     * Shades the saturated tails of the sampled activation and hatches an inactive side (ReLU's
+     * x < 0): the same tails the trainer counts ({@link Saturation}).
+     */
     private void drawSaturatedRegions(GraphicsContext g, PlotViewport v, Samples p) {
-        float[] xs = p.xs;
-        float[] dfs = p.dfs;
+        Saturation.Tails t = p.tails;
+        double lo = p.xs[0];
+        double hi = p.xs[SAMPLES - 1];
         g.setFill(alpha(color(ChartColor.MARKER), 0.16));
-        double step = xs[1] - xs[0];
-        int start = -1;
-        for (int i = 0; i <= SAMPLES; i++) {
-            boolean saturated = i < SAMPLES && Saturation.isSaturated(dfs[i]);
-            if (saturated && start < 0) {
-                start = i;
-            } else if (!saturated && start >= 0) {
-                double x0 = v.pixelX(Math.max(xs[0], xs[start] - step / 2));
-                double x1 = v.pixelX(Math.min(xs[SAMPLES - 1], xs[i - 1] + step / 2));
-                g.fillRect(x0, v.top(), x1 - x0, v.bottom() - v.top());
-                start = -1;
-            }
+        if (t.below() > lo) {
+            double x1 = v.pixelX(Math.min(hi, t.below()));
+            g.fillRect(v.left(), v.top(), x1 - v.left(), v.bottom() - v.top());
         }
+        if (t.above() < hi) {
+            double x0 = v.pixelX(Math.max(lo, t.above()));
+            g.fillRect(x0, v.top(), v.right() - x0, v.bottom() - v.top());
+        }
+        if (t.negative() == Saturation.Side.INACTIVE) {
+            hatch(g, v, v.left(), v.pixelX(0));
+        }
+        if (t.positive() == Saturation.Side.INACTIVE) {
+            hatch(g, v, v.pixelX(0), v.right());
+        }
+    }
+
+    /** Diagonal lines between pixel columns {@code x0} and {@code x1}. */
+    private void hatch(GraphicsContext g, PlotViewport v, double x0, double x1) {
+        g.save();
+        g.beginPath();
+        g.rect(x0, v.top(), x1 - x0, v.bottom() - v.top());
+        g.clip();
+        g.setStroke(alpha(color(ChartColor.AXIS), 0.35));
+        g.setLineWidth(1);
+        double h = v.bottom() - v.top();
+        double gap = Math.max(6, fontSize() * 0.6);
+        for (double x = x0 - h; x < x1; x += gap) {
+            g.strokeLine(x, v.bottom(), x + h, v.top());
+        }
+        g.restore();
     }
 
     /** Each layer's histogram as a translucent step area, scaled to 85% of the panel's height. */
@@ -227,12 +276,17 @@ public final class SaturationChart extends InstrumentChart {
         }
     }
 
-    /** Per hidden layer a bar as long as its saturated share, with the number. */
-    private void drawShares(GraphicsContext g, List<LayerStats> layers, int hidden, double left, double top,
-                            double right, double bottom, double font) {
-        double row = Math.min(font * 2.4, (bottom - top) / Math.max(1, hidden));
+    /**
+     * Per hidden layer a bar as long as its saturated share, with the number; for an activation
+     * with an inactive side also the share that falls there (its zero outputs).
+     */
+    private void drawShares(GraphicsContext g, List<LayerStats> layers, int hidden, boolean inactiveSide,
+                            double left, double top, double right, double bottom, double font) {
+        double row = Math.max(font * 1.15, Math.min(font * 2.4, (bottom - top) / Math.max(1, hidden)));
+        boolean bars = row >= font * 1.8;
+        int shown = Math.min(hidden, Math.max(1, (int) ((bottom - top + font * 0.5) / row)));
         double barWidth = right - left;
-        for (int l = 0; l < hidden; l++) {
+        for (int l = 0; l < shown; l++) {
             double y = top + l * row;
             double share = layers.get(l).saturatedShare();
             Color c = histogramColor(l, hidden);
@@ -242,7 +296,15 @@ public final class SaturationChart extends InstrumentChart {
             g.setStroke(c);
             g.setLineWidth(1);
             g.strokeRect(left + 0.5, y + font * 0.15 + 0.5, font * 0.8 - 1, font * 0.8 - 1);
-            text(g, "Layer " + (l + 1) + ": " + shareText(share), left + font * 1.2, y, 0.85, color(ChartColor.TEXT));
+            String label = "Layer " + (l + 1) + ": " + shareText(share)
+                    + (inactiveSide ? ", " + inactiveText(layers.get(l).sparsity()) : "");
+            if (l == shown - 1 && shown < hidden) {
+                label = "… " + (hidden - shown + 1) + " more layers";
+            }
+            text(g, label, left + font * 1.2, y, 0.85, color(ChartColor.TEXT));
+            if (!bars) {
+                continue;
+            }
             double barTop = y + font * 1.15;
             double barHeight = Math.max(3, row - font * 1.55);
             g.setFill(alpha(color(ChartColor.GRID), 1));

@@ -18,17 +18,24 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
+import org.activationlab.engine.ModelStats;
+import org.activationlab.training.ExperimentConfig;
+import org.activationlab.training.ExperimentFile;
+import org.activationlab.training.Snapshot;
 import org.activationlab.training.lesson.Lesson;
 import org.activationlab.training.lesson.LessonCatalogue;
 import org.activationlab.training.lesson.LessonLoader;
-import org.activationlab.training.ExperimentFile;
+import org.activationlab.training.lesson.LessonQuestion;
 import org.activationlab.training.lesson.LessonStep;
+import org.activationlab.ui.chart.ModelText;
 import org.activationlab.ui.LabModel;
 import org.activationlab.ui.MainView;
 import org.activationlab.ui.Shortcuts;
 import org.activationlab.ui.WindowMode;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs the lessons: which lesson and step is open, whether the picker shows, and what a step
@@ -50,7 +57,13 @@ public final class LessonGuide {
     private final ReadOnlyBooleanWrapper pickerShowing = new ReadOnlyBooleanWrapper(this, "pickerShowing");
     /** Bumped on every step change, so that a view redraws even when the index stays the same. */
     private final ReadOnlyIntegerWrapper changes = new ReadOnlyIntegerWrapper(this, "changes");
+    private final ReadOnlyObjectWrapper<QuestionState> question =
+            new ReadOnlyObjectWrapper<>(this, "question", QuestionState.NONE);
+    /** The answer the class chose for the open step's question, −1 for none yet. */
+    private final ReadOnlyIntegerWrapper choice = new ReadOnlyIntegerWrapper(this, "choice", -1);
     private ExperimentFile.Contents loaded;
+    /** The Load command of the step's experiment until a snapshot answers it, else −1. */
+    private long pendingLoad = -1;
     private SoftmaxPanel softmaxPanel;
 
     public LessonGuide(LessonCatalogue catalogue, MainView view) {
@@ -59,6 +72,7 @@ public final class LessonGuide {
         this.model = view.model();
         // The open lesson is part of the experiment: it is saved in experiment files.
         lesson.addListener((obs, old, now) -> model.lessonIdProperty().set(now == null ? null : now.file()));
+        model.snapshotProperty().addListener((obs, old, now) -> updateQuestion());
     }
 
     /**
@@ -76,6 +90,13 @@ public final class LessonGuide {
         strip.setFitToWidth(true);
         strip.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         Runnable dock = () -> view.setGuide(guide.isOpen() ? strip : null);
+        // A short strip (large text, a small window) scrolls: the question and, at the end of the
+        // run, its revealed answer are scrolled into view, since the class must see them.
+        guide.questionProperty().addListener((obs, old, now) -> {
+            if (now.phase() != old.phase() && (now.phase() == QuestionState.Phase.ASKING || now.isRevealed())) {
+                javafx.application.Platform.runLater(() -> scrollIntoView(strip, panel.questionView()));
+            }
+        });
         guide.lessonProperty().addListener((obs, old, now) -> dock.run());
         guide.pickerShowingProperty().addListener((obs, old, now) -> dock.run());
 
@@ -120,6 +141,31 @@ public final class LessonGuide {
         keys.add(new KeyCodeCombination(KeyCode.L, KeyCombination.SHIFT_DOWN), "Lesson: close", guide::close);
         addToPresentationBar(view, guide);
         return guide;
+    }
+
+    /** Scrolls {@code strip} as little as needed to show {@code node} whole (its top, if it is taller). */
+    private static void scrollIntoView(ScrollPane strip, javafx.scene.Node node) {
+        if (strip.getContent() == null || !node.isVisible()) {
+            return;
+        }
+        // The step's new texts may not be laid out yet: measure them as they will be drawn.
+        strip.applyCss();
+        strip.layout();
+        double content = strip.getContent().getLayoutBounds().getHeight();
+        double viewport = strip.getViewportBounds().getHeight();
+        if (content <= viewport || viewport <= 0) {
+            return;
+        }
+        javafx.geometry.Bounds b = strip.getContent().sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        double top = strip.getVvalue() * (content - viewport);
+        double newTop = top;
+        if (b.getMaxY() > top + viewport) {
+            newTop = b.getMaxY() - viewport;
+        }
+        if (b.getMinY() < newTop) {
+            newTop = b.getMinY();
+        }
+        strip.setVvalue(Math.max(0, Math.min(1, newTop / (content - viewport))));
     }
 
     /** Back and Next (and where the class is) on presentation mode's slim bar, while a lesson is open. */
@@ -216,6 +262,95 @@ public final class LessonGuide {
         return l == null || stepIndex.get() >= l.stepCount() ? null : l.step(stepIndex.get());
     }
 
+    /** Where the open step's question stands ({@link QuestionState#NONE} without one). */
+    public ReadOnlyObjectProperty<QuestionState> questionProperty() {
+        return question.getReadOnlyProperty();
+    }
+
+    public QuestionState questionState() {
+        return question.get();
+    }
+
+    /** The answer the class chose for the open step's question, or −1. */
+    public ReadOnlyIntegerProperty choiceProperty() {
+        return choice.getReadOnlyProperty();
+    }
+
+    public int choice() {
+        return choice.get();
+    }
+
+    /**
+     * Records the class's choice for the open step's question (clicking it again takes it back).
+     * Once the answer is revealed the choice stays as it was.
+     */
+    public void choose(int answer) {
+        LessonStep step = step();
+        if (step == null || step.question() == null || question.get().isRevealed()
+                || answer < 0 || answer >= step.question().answers().size()) {
+            return;
+        }
+        choice.set(choice.get() == answer ? -1 : answer);
+    }
+
+    /**
+     * Follows the step's run: the question is revealed once the step's own experiment has
+     * trained to its end (every model at the epoch limit with its statistics measured there, or
+     * diverged); the rule then picks the answer from those statistics, exactly as the lesson
+     * tests do. A different seed still answers it (the tests check several); any other change
+     * to the experiment does not.
+     */
+    private void updateQuestion() {
+        LessonStep step = step();
+        Snapshot s = model.snapshot();
+        if (s != null && pendingLoad >= 0 && s.outcome(pendingLoad).isPresent()) {
+            pendingLoad = -1;
+        }
+        QuestionState now;
+        if (step == null || step.question() == null) {
+            now = QuestionState.NONE;
+        } else if (s == null || pendingLoad >= 0) {
+            // The trainer has not loaded the step's experiment yet: what it shows is the old run.
+            now = QuestionState.ASKING;
+        } else if (!sameExperiment(s.config(), step.settings().config())) {
+            now = QuestionState.CHANGED;
+        } else if (ended(s)) {
+            LessonQuestion q = step.question();
+            List<String> names = new ArrayList<>();
+            for (ModelStats m : s.models()) {
+                names.add(ModelText.label(m, s.models()));
+            }
+            now = QuestionState.revealed(q.rule().answer(s.models()), q.rule().evidence(s.models(), names));
+        } else if (s.epoch() > 0 || s.playing()) {
+            now = QuestionState.RUNNING;
+        } else {
+            now = QuestionState.ASKING;
+        }
+        if (!now.equals(question.get())) {
+            question.set(now);
+        }
+    }
+
+    /** The run's experiment is the step's, apart from the seed. */
+    private static boolean sameExperiment(ExperimentConfig run, ExperimentConfig step) {
+        return run.equals(step.withSeed(run.seed()));
+    }
+
+    /** Every model has trained to the limit and been measured there, or diverged. */
+    private static boolean ended(Snapshot s) {
+        int limit = s.config().epochLimit();
+        if (limit <= 0) {
+            return false;
+        }
+        for (int i = 0; i < s.models().size(); i++) {
+            ModelStats m = s.models().get(i);
+            if (!m.diverged() && (s.modelEpoch(i) < limit || m.epoch() != s.modelEpoch(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public void showPicker() {
         pickerShowing.set(true);
     }
@@ -268,21 +403,27 @@ public final class LessonGuide {
             return;
         }
         loaded = null;
+        pendingLoad = -1;
         lesson.set(null);
         stepIndex.set(0);
+        choice.set(-1);
+        question.set(QuestionState.NONE);
         changes.set(changes.get() + 1);
     }
 
     private void enter(int index) {
         LessonStep step = lesson.get().step(index);
         if (!step.settings().equals(loaded)) {
-            model.load(step.settings().config());
+            pendingLoad = model.load(step.settings().config());
             model.setSpeed(step.settings().epochsPerSecond());
             loaded = step.settings();
         }
         step.tabTitle().ifPresent(this::selectTab);
         view.setMainContent(step.panelName().map(this::panel).orElse(null));
+        choice.set(-1);
+        question.set(QuestionState.NONE);
         stepIndex.set(index);
+        updateQuestion();
         changes.set(changes.get() + 1);
     }
 

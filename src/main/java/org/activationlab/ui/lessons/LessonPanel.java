@@ -11,14 +11,19 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.activationlab.training.lesson.Lesson;
+import org.activationlab.training.lesson.LessonQuestion;
 import org.activationlab.training.lesson.LessonStep;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The lesson strip above the charts, sized for a projector: either the picker (one button per
  * lesson) or the open step — lesson and step number, the step's title, the explanation, what to
- * watch, and Back / Next / Close.
+ * watch, and Back / Next / Close. A step with a question shows it with its answers as large
+ * buttons (a click marks the class's vote) and keeps the Watch line back until the run starts;
+ * at the end of the run the answer that came true is marked (✓, style class
+ * {@code lesson-answer-true}) with the numbers that decided it.
  */
 public final class LessonPanel extends StackPane {
 
@@ -32,6 +37,22 @@ public final class LessonPanel extends StackPane {
     private final Label watch = new Label();
     private final Button back = new Button("◀  Back");
     private final Button next = new Button("Next  ▶");
+    private final VBox questionBox = new VBox();
+    private final Label questionText = new Label();
+    /**
+     * The answers, in rows. Its least width is not its widest answer's (a flow's default): an
+     * answer wraps at the strip's width instead of widening the strip past the window.
+     */
+    private final FlowPane answerPane = new FlowPane() {
+        @Override
+        protected double computeMinWidth(double height) {
+            return snappedLeftInset() + snappedRightInset();
+        }
+    };
+    private final Label questionStatus = new Label();
+    private final List<Button> answerButtons = new ArrayList<>();
+    /** The question the answer buttons were built for. */
+    private LessonQuestion shownQuestion;
 
     public LessonPanel(LessonGuide guide) {
         this.guide = guide;
@@ -43,6 +64,8 @@ public final class LessonPanel extends StackPane {
         guide.lessonProperty().addListener((obs, old, now) -> refresh());
         guide.changesProperty().addListener((obs, old, now) -> refresh());
         guide.pickerShowingProperty().addListener((obs, old, now) -> refresh());
+        guide.questionProperty().addListener((obs, old, now) -> refresh());
+        guide.choiceProperty().addListener((obs, old, now) -> refresh());
         refresh();
     }
 
@@ -145,7 +168,20 @@ public final class LessonPanel extends StackPane {
         watch.setWrapText(true);
         watch.setMinHeight(USE_PREF_SIZE);
         watch.setMaxWidth(Double.MAX_VALUE);
-        VBox box = new VBox(header, text, watch);
+        questionText.setId("lesson-question-text");
+        questionText.getStyleClass().add("lesson-question-text");
+        questionText.setWrapText(true);
+        questionText.setMinHeight(USE_PREF_SIZE);
+        answerPane.setId("lesson-answers");
+        answerPane.getStyleClass().add("lesson-answers");
+        questionStatus.setId("lesson-question-status");
+        questionStatus.getStyleClass().add("lesson-question-status");
+        questionStatus.setWrapText(true);
+        questionStatus.setMinHeight(USE_PREF_SIZE);
+        questionBox.getChildren().addAll(questionText, answerPane, questionStatus);
+        questionBox.setId("lesson-question");
+        questionBox.getStyleClass().add("lesson-question");
+        VBox box = new VBox(header, text, questionBox, watch);
         box.setId("lesson-step");
         box.getStyleClass().add("lesson-step");
         return box;
@@ -171,6 +207,79 @@ public final class LessonPanel extends StackPane {
         watch.setText("Watch: " + step.watch());
         back.setDisable(guide.stepIndex() == 0);
         next.setDisable(guide.stepIndex() == l.stepCount() - 1);
+        showQuestion(step.question());
+    }
+
+    /** The question, its answers as the vote and the run have marked them, and where it stands. */
+    private void showQuestion(LessonQuestion q) {
+        boolean asking = q != null;
+        questionBox.setVisible(asking);
+        questionBox.setManaged(asking);
+        QuestionState state = guide.questionState();
+        // What to watch would give the answer away: it appears once the run has started.
+        boolean watchShown = !asking || state.phase() != QuestionState.Phase.ASKING;
+        watch.setVisible(watchShown);
+        watch.setManaged(watchShown);
+        if (!asking) {
+            shownQuestion = null;
+            return;
+        }
+        if (q != shownQuestion) {
+            shownQuestion = q;
+            questionText.setText("Predict: " + q.text());
+            answerButtons.clear();
+            for (int i = 0; i < q.answers().size(); i++) {
+                Button b = new Button();
+                b.setId("lesson-answer-" + (i + 1));
+                b.getStyleClass().add("lesson-answer");
+                b.setWrapText(true);
+                b.maxWidthProperty().bind(answerPane.widthProperty());
+                // Space runs the step: an answer never keeps the keyboard focus.
+                b.setFocusTraversable(false);
+                b.setTooltip(new Tooltip("Mark the class's choice (click again to take it back)"));
+                int answer = i;
+                b.setOnAction(e -> guide.choose(answer));
+                answerButtons.add(b);
+            }
+            answerPane.getChildren().setAll(answerButtons);
+        }
+        int chosen = guide.choice();
+        boolean revealed = state.isRevealed();
+        for (int i = 0; i < answerButtons.size(); i++) {
+            Button b = answerButtons.get(i);
+            boolean isTrue = revealed && i == state.trueAnswer();
+            b.setText((isTrue ? "✓" : letter(i)) + "   " + q.answers().get(i));
+            setStyle(b, "lesson-answer-chosen", i == chosen);
+            setStyle(b, "lesson-answer-true", isTrue);
+            setStyle(b, "lesson-answer-false", revealed && !isTrue);
+        }
+        String vote = chosen < 0 ? "" : "The class predicts " + letter(chosen) + ". ";
+        questionStatus.setText(switch (state.phase()) {
+            case ASKING, NONE -> vote + (chosen < 0 ? "Vote, then press Space to run the step." : "Press Space to run it.");
+            case RUNNING -> vote + "The answer is revealed when the run ends.";
+            case CHANGED -> "The experiment was changed, so this run cannot answer the question.";
+            case REVEALED -> "✓ " + q.answers().get(state.trueAnswer()) + " — " + state.evidence() + "."
+                    + (chosen < 0 ? "" : " You predicted " + letter(chosen) + ", " + q.answers().get(chosen)
+                    + (chosen == state.trueAnswer() ? ": right!" : "."));
+        });
+        setStyle(questionStatus, "lesson-question-revealed", revealed);
+    }
+
+    private static String letter(int answer) {
+        return String.valueOf((char) ('A' + answer));
+    }
+
+    private static void setStyle(javafx.scene.Node node, String styleClass, boolean on) {
+        if (on && !node.getStyleClass().contains(styleClass)) {
+            node.getStyleClass().add(styleClass);
+        } else if (!on) {
+            node.getStyleClass().remove(styleClass);
+        }
+    }
+
+    /** The question with its answers and status (hidden while the step asks none). */
+    javafx.scene.Node questionView() {
+        return questionBox;
     }
 
     /** What the panel shows now, as text (for tests and the shortcuts overlay). */
@@ -178,6 +287,8 @@ public final class LessonPanel extends StackPane {
         if (guide.isPickerShowing()) {
             return "picker";
         }
-        return stepTitle.getText() + "\n" + text.getText() + "\n" + watch.getText();
+        String question = questionBox.isVisible() ? questionText.getText() + "\n" + String.join("\n",
+                answerButtons.stream().map(Button::getText).toList()) + "\n" + questionStatus.getText() + "\n" : "";
+        return stepTitle.getText() + "\n" + text.getText() + "\n" + question + (watch.isVisible() ? watch.getText() : "");
     }
 }

@@ -35,7 +35,7 @@ public final class RaceMode {
         // The key is a registered shortcut; the menu shows it (the registry acts first).
         menuItem.setAccelerator(KEY);
         menuItem.setOnAction(e -> setRacing(menuItem.isSelected()));
-        view.menu("View").getItems().add(menuItem);
+        view.addMenuItems("Experiment", "race", menuItem);
         view.shortcuts().add(KEY, "Race all activations / back to two models", this::toggle);
         model.snapshotProperty().addListener((obs, old, now) -> show(now));
     }

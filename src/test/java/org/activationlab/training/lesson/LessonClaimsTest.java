@@ -299,6 +299,42 @@ class LessonClaimsTest {
         in(model(L7, 2, 1), "ReLU's MSE", Trace::finalMse, 0, 0.003);
     }
 
+    /**
+     * Every question of the bundled lessons: at the end of its step's run the reveal rule marks
+     * the answer the lesson expects, on seeds 1–5 and on the lesson's own seed (the window's), as
+     * the window would mark it (it is the same rule, on the same end-of-run statistics).
+     */
+    @Test
+    void everyQuestionMarksTheExpectedAnswerOnEverySeed() throws LessonFormatException {
+        int questions = 0;
+        List<String> failed = new ArrayList<>();
+        for (Lesson lesson : LessonLoader.load(LessonLoader.bundled()).lessons()) {
+            for (int step = 0; step < lesson.stepCount(); step++) {
+                LessonQuestion q = lesson.step(step).question();
+                if (q == null) {
+                    continue;
+                }
+                questions++;
+                List<String> names = lesson.step(step).settings().config().modelNames();
+                List<List<Trace>> runs = new ArrayList<>(LessonRuns.run(lesson.file(), step));
+                List<Long> seeds = new ArrayList<>(java.util.stream.LongStream.of(LessonRuns.SEEDS).boxed().toList());
+                runs.add(LessonRuns.runOwnSeed(lesson.file(), step));
+                seeds.add(lesson.step(step).settings().config().seed());
+                for (int i = 0; i < runs.size(); i++) {
+                    List<ModelStats> finals = runs.get(i).stream().map(Trace::last).toList();
+                    int marked = q.rule().answer(finals);
+                    if (marked != q.expected()) {
+                        failed.add(lesson.file() + " step " + (step + 1) + ", seed " + seeds.get(i) + ": marked '"
+                                + q.answers().get(marked) + "', expected '" + q.expectedAnswer() + "' ("
+                                + q.rule().evidence(finals, names) + ")");
+                    }
+                }
+            }
+        }
+        assertTrue(questions >= 4, "at least four lessons ask a question, found " + questions);
+        assertEquals(List.of(), failed);
+    }
+
     /** Lesson 5 step 2 on the lesson's own seed too: the output is flat, one piece, no kinks. */
     @Test
     void bornDeadNetworkIsOneFlatPiece() throws LessonFormatException {

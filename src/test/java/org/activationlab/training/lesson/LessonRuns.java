@@ -25,11 +25,12 @@ final class LessonRuns {
     /**
      * One model's numbers per epoch 0…E (index = epoch; layers: hidden layers then the output),
      * measured at {@link #measured} epochs only (the others are null or NaN); innerOuter is the
-     * MSE for |x| < π and for |x| ≥ π.
+     * MSE for |x| < π and for |x| ≥ π; last is the model's statistics at the end of the run, as
+     * the window has them when a step's question is revealed.
      */
     record Trace(String model, double[] mse, double[][] dead, double[][] sparsity, double[][] saturated,
                  double[][] gradient, double[][] beyondSix, float[][] slopes, int[] pieces,
-                 double[][] innerOuter, int divergedAt) {
+                 double[][] innerOuter, int divergedAt, ModelStats last) {
         int epochs() {
             return mse.length - 1;
         }
@@ -61,6 +62,12 @@ final class LessonRuns {
                 .mapToObj(seed -> runSeed(c, seed)).toList());
     }
 
+    /** Per model, the trace of the step's whole run on the step's own seed (the one the window uses). */
+    static List<Trace> runOwnSeed(String file, int step) throws LessonFormatException {
+        ExperimentConfig c = config(file, step);
+        return runSeed(c, c.seed());
+    }
+
     private static List<Trace> runSeed(ExperimentConfig c, long seed) {
         List<Trace> traces = new ArrayList<>();
         List<String> names = c.modelNames();
@@ -78,6 +85,7 @@ final class LessonRuns {
             int[] pieces = new int[epochs + 1];
             double[][] innerOuter = new double[epochs + 1][];
             java.util.Arrays.fill(mse, Double.NaN);
+            ModelStats last = null;
             for (int e = 0; e <= epochs; e++) {
                 if (e > 0 && !run.diverged()) {
                     run.trainEpoch();
@@ -86,6 +94,7 @@ final class LessonRuns {
                     continue;
                 }
                 ModelStats s = run.measure();
+                last = s;
                 innerOuter[e] = innerOuter(c.data().x(), c.data().y(), s.predictions());
                 mse[e] = s.diverged() ? Double.NaN : s.mse();
                 List<LayerStats> layers = s.layers();
@@ -113,7 +122,8 @@ final class LessonRuns {
                 pieces[e] = s.shape().pieces();
             }
             traces.add(new Trace(names.get(i), mse, dead, sparsity, saturated, gradient, beyond, slopes, pieces,
-                    innerOuter, run.diverged() ? run.measure().divergedAtEpoch() : -1));
+                    innerOuter, run.diverged() ? run.measure().divergedAtEpoch() : -1,
+                    run.diverged() ? run.measure() : last));
         }
         return traces;
     }

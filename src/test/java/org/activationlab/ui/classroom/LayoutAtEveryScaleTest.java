@@ -31,6 +31,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
 import static org.activationlab.ui.FxTestSupport.onFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -91,6 +93,35 @@ class LayoutAtEveryScaleTest {
         walk(1280, 800);
     }
 
+    /**
+     * A lesson at 250 % in 1024×768 takes the room it needs from the bars and the chart's text;
+     * closing it gives everything back.
+     */
+    @Test
+    void aLessonAtLargeTextMakesRoomAndClosingItGivesItBack() {
+        onFx(() -> {
+            enter("lesson", 1024, 768);
+            classroom.appearance().setScalePercent(250);
+        });
+        var models = longestLesson().steps().get(0).settings().config().models();
+        FxTestSupport.awaitSnapshot(view, "the lesson's networks", s -> s.config().models().equals(models));
+        settle();
+        assertTrue(onFx(() -> classroom.scaledLayout().compactLevel()) >= 2, "room was made");
+        assertTrue(onFx(view::barsFolded), "the bars folded");
+        assertTrue(onFx(() -> view.getStyleClass().contains(ScaledLayout.COMPACT_LESSON)));
+        assertTrue(onFx(() -> lessonProblems().isEmpty()), onFx(() -> lessonProblems()).toString());
+
+        onFx(() -> leave("lesson"));
+        settle();
+
+        assertEquals(0, onFx(() -> classroom.scaledLayout().compactLevel()));
+        assertFalse(onFx(view::barsFolded), "the control bar and status line are back");
+        assertTrue(onFx(() -> view.getBottom().isVisible()));
+        assertFalse(onFx(() -> view.getStyleClass().contains(ScaledLayout.COMPACT_LESSON)
+                || view.getStyleClass().contains(ScaledLayout.COMPACT_CHART)));
+        onFx(() -> classroom.appearance().setScalePercent(100));
+    }
+
     private static void walk(double width, double height) {
         long start = System.nanoTime();
         List<String> problems = new ArrayList<>();
@@ -111,6 +142,11 @@ class LayoutAtEveryScaleTest {
                     enter(mode, width, height);
                     classroom.appearance().setScalePercent(scale);
                 });
+                if (mode.equals("lesson")) {
+                    // Checked with the lesson's networks in the legend, as the class sees it.
+                    var models = longestLesson().steps().get(0).settings().config().models();
+                    FxTestSupport.awaitSnapshot(view, "the lesson's networks", s -> s.config().models().equals(models));
+                }
                 settle();
                 for (String p : onFx(() -> check(mode, scale))) {
                     problems.add(where + p);
@@ -128,12 +164,7 @@ class LayoutAtEveryScaleTest {
         stage.setWidth(width);
         stage.setHeight(height);
         switch (mode) {
-            case "lesson" -> {
-                // Lesson 3's first step has the longest explanation of the bundled lessons' openings.
-                Lesson longest = lessons.catalogue().lessons().stream().max((a, b) -> Integer.compare(
-                        a.steps().get(0).text().length(), b.steps().get(0).text().length())).orElseThrow();
-                lessons.open(longest);
-            }
+            case "lesson" -> lessons.open(longestLesson());
             case "race" -> view.race().setRacing(true);
             case "timeline" -> {
                 if (!view.model().viewEpoch(1)) {
@@ -144,6 +175,12 @@ class LayoutAtEveryScaleTest {
             case "drawer" -> view.experiment().setDrawerShown(true);
             default -> { }
         }
+    }
+
+    /** Lesson 3: its first step has the longest explanation of the bundled lessons' openings. */
+    private static Lesson longestLesson() {
+        return lessons.catalogue().lessons().stream().max((a, b) -> Integer.compare(
+                a.steps().get(0).text().length(), b.steps().get(0).text().length())).orElseThrow();
     }
 
     private static void leave(String mode) {
@@ -170,6 +207,8 @@ class LayoutAtEveryScaleTest {
             onFx(() -> {
                 view.getScene().getRoot().applyCss();
                 view.getScene().getRoot().layout();
+                // Drawn at its new font size too: its legend rows (and so its least height) follow.
+                view.fitChart().markDirty();
                 view.fitChart().redrawIfDirty();
             });
         }
@@ -196,6 +235,27 @@ class LayoutAtEveryScaleTest {
         return problems;
     }
 
+    /**
+     * The lesson strip shows its step whole — title, Back / Next, text and the Watch line —
+     * without scrolling: what the class reads is not cut to a line or two.
+     */
+    private static List<String> lessonProblems() {
+        List<String> problems = new ArrayList<>();
+        javafx.scene.control.ScrollPane strip = (javafx.scene.control.ScrollPane) view.lookup("#lesson-scroll");
+        if (strip == null || strip.getContent() == null) {
+            return List.of("no lesson strip");
+        }
+        double shown = strip.getViewportBounds().getHeight();
+        double content = strip.getContent().getLayoutBounds().getHeight();
+        System.out.printf(Locale.ROOT, "lesson strip %.0f of %.0f px, room made: level %d%n", shown, content,
+                classroom.scaledLayout().compactLevel());
+        if (content > shown + 1) {
+            problems.add(String.format(Locale.ROOT, "the lesson strip shows %.0f of its step's %.0f px (it scrolls)",
+                    shown, content));
+        }
+        return problems;
+    }
+
     private static boolean showing(Node node) {
         for (Node n = node; n != null; n = n.getParent()) {
             if (!n.isVisible()) {
@@ -217,6 +277,9 @@ class LayoutAtEveryScaleTest {
         }
         if (showing(view.fitChart())) {
             problems.addAll(legendProblems());
+        }
+        if (mode.equals("lesson")) {
+            problems.addAll(lessonProblems());
         }
         MenuBar menus = view.menuBar();
         if (menus.isVisible()) {

@@ -65,7 +65,7 @@ class ExperimentDrawerTest {
         assertTrue(onFx(() -> robot.lookup("#drawer-learning-rate").query().isVisible()));
         robot.clickOn("#drawer-hide");
         awaitFx("the drawer to close", () -> view.getLeft() == null);
-        robot.clickOn("#menu-view");
+        robot.clickOn("#menu-experiment");
         robot.clickOn("#menu-experiment-panel");
         awaitFx("the menu to open the drawer", () -> view.getLeft() != null);
     }

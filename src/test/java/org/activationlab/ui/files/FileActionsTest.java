@@ -239,6 +239,8 @@ public class FileActionsTest {
         });
         awaitTrainer(s -> s.config().activation() == Activations.RELU && s.config().seed() == 3
                 && s.epochsPerSecond() == 60);
+        // Those edits are unsaved: opening asks, and the answer throws them away.
+        files.setPrompt(name -> UnsavedChangesPrompt.Choice.DONT_SAVE);
 
         assertTrue(onFx(() -> files.open(file)));
 

@@ -41,6 +41,7 @@ class FileNewQuitTest {
     private FileActions files;
     private LessonGuide guide;
     private Preferences node;
+    private int prompts;
 
     @Start
     void start(Stage stage) {
@@ -50,6 +51,11 @@ class FileNewQuitTest {
         guide = LessonGuide.install(view, LessonGuide.loadCatalogue());
         files = new FileActions(view, new AppPreferences(node));
         new FileMenu(view, files).install();
+        // The lesson and the edits below are unsaved changes; these tests throw them away.
+        files.setPrompt(name -> {
+            prompts++;
+            return UnsavedChangesPrompt.Choice.DONT_SAVE;
+        });
         view.start();
         stage.show();
         stage.toFront();
@@ -88,6 +94,7 @@ class FileNewQuitTest {
         assertNull(onFx(guide::lesson));
         assertNull(onFx(() -> view.model().lessonIdProperty().get()));
         assertNull(onFx(files::currentFile));
+        assertEquals(1, prompts, "the lesson's settings were offered for saving");
     }
 
     @Test

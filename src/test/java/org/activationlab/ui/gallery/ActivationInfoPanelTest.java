@@ -74,11 +74,13 @@ class ActivationInfoPanelTest {
     void showsTheSelectedActivationsFactsAndPreviewsAHoveredOne() {
         assertSame(Activations.RELU, onFx(panel::shown));
         assertEquals("[0, ∞)", onFx(() -> panel.factText(0)));
-        assertEquals("yes, for x → −∞", onFx(() -> panel.factText(2)));
+        assertEquals("0.40: not zero-centred", onFx(() -> panel.factText(1)));
+        assertEquals("no; inactive for x < 0 (f′ = 0: no gradient at all)", onFx(() -> panel.factText(2)));
         assertEquals(Activations.RELU.facts().typicalUse(), onFx(() -> panel.factText(6)));
         onFx(() -> panel.preview(Activations.TANH));
         assertEquals("(−1, 1)", onFx(() -> panel.factText(0)));
-        assertEquals("yes, both ends", onFx(() -> panel.factText(2)));
+        assertEquals("0.00: zero-centred", onFx(() -> panel.factText(1)));
+        assertEquals("yes, both ends: f′ < 0.05 for |x| > 2.2", onFx(() -> panel.factText(2)));
         assertNull(onFx(() -> panel.lookup("#leaky-slope")), "no parameters while previewing");
         onFx(panel::endPreview);
         assertSame(Activations.RELU, onFx(panel::shown));

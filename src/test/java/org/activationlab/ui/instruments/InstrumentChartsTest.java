@@ -175,10 +175,37 @@ class InstrumentChartsTest {
         assertTrue(reluPanel.top() >= tanh.bottom(), "one row per network");
         Color background = onFx(() -> saturation.color(ChartCanvas.ChartColor.BACKGROUND));
         Color marker = blend(background, onFx(() -> saturation.color(ChartCanvas.ChartColor.MARKER)), 0.16);
-        // ReLU's f′ is 0 for x < 0 (shaded), Tanh's is ≈ 0.07 at x = −2 (not shaded); both 1-ish at 0.5.
-        assertTrue(near(argb(shaded, reluPanel.pixelX(-2), reluPanel.top() + 3), marker, 4), "ReLU's flat side is shaded");
+        // ReLU's f′ is 0 for x < 0: inactive (hatched), not a saturated tail; Tanh's is ≈ 0.07 at
+        // x = −2 (not shaded) and tends to 0 further out (shaded).
+        assertFalse(near(argb(shaded, reluPanel.pixelX(-2), reluPanel.top() + 3), marker, 4),
+                "ReLU's inactive side is not shaded as saturated");
+        assertFalse(near(argb(shaded, reluPanel.pixelX(-5.5), reluPanel.top() + 3), marker, 4),
+                "…not even far out");
         assertTrue(near(argb(shaded, tanh.pixelX(-2), tanh.top() + 3), background, 4), "Tanh at −2 is not");
         assertTrue(near(argb(shaded, tanh.pixelX(-5.5), tanh.top() + 3), marker, 4), "Tanh at −5.5 is");
+    }
+
+    @Test
+    void saturationShowsTheNetworksThatFitAndSaysSoWhenNoneDoes() {
+        Snapshot s = InstrumentFx.trained(InstrumentFx.smallClassic(), 1);
+        // {width, height, font px, rows expected}: a roomy strip, a short one at 250 % text.
+        double[][] cases = {{900, 230, 13, 2}, {900, 120, 13, 1}, {1380, 170, 32.5, 0}, {1380, 420, 32.5, 2}};
+        for (double[] c : cases) {
+            SaturationChart chart = onFx(SaturationChart::new);
+            int rows = onFx(() -> {
+                chart.setStyle("-al-font-size: " + c[2] + "px;");
+                chart.setSnapshot(s);
+                render(chart, c[0], c[1]);
+                return chart.rowsDrawn();
+            });
+            assertEquals((int) c[3], rows, (int) c[0] + "×" + (int) c[1] + " at " + c[2] + " px");
+            for (int m = 0; m < rows; m++) {
+                int row = m;
+                PlotViewport v = onFx(() -> chart.viewport(row));
+                assertTrue(v.bottom() - v.top() >= c[2], "a legible plot: " + (v.bottom() - v.top()) + " px");
+                assertTrue(v.bottom() + c[2] <= c[1], "its x labels inside the chart");
+            }
+        }
     }
 
     @Test

@@ -136,7 +136,7 @@ class RaceModeTest {
                 && view.fitChart().getScene() != null);
         assertFalse(onFx(() -> view.model().isRacing()));
         assertNotNull(onFx(view::getRight), "the gallery is back");
-        assertFalse(onFx(() -> ((javafx.scene.control.CheckMenuItem) view.menu("View").getItems().stream()
+        assertFalse(onFx(() -> ((javafx.scene.control.CheckMenuItem) view.menu("Experiment").getItems().stream()
                 .filter(i -> "menu-race".equals(i.getId())).findFirst().orElseThrow()).isSelected()));
         // G now starts a new race rather than restoring anything.
         robot.type(KeyCode.G);
