@@ -228,7 +228,7 @@ public final class ScaledLayout {
         double sum = 0;
         for (javafx.scene.Node n : chartColumn.getChildrenUnmodifiable()) {
             if (n != fitChart() && n != view.instruments() && n.isManaged() && n instanceof Region r) {
-                sum += r.minHeight(-1) + gap;
+                sum += Math.max(r.minHeight(-1), r.prefHeight(-1)) + gap; // laid out at its pref height
             }
         }
         return sum;

@@ -24,7 +24,7 @@ import java.util.List;
  * The strip under the fit chart that goes back through a paused run: a track from epoch 0 to the
  * newest epoch with a tick at every activation switch, a thumb at the epoch shown, the epoch's
  * label and a Live button. While training it is disabled (Pause to go back); going back never
- * changes the run. Keys while paused: ← one kept epoch back (from live: the newest but one), →
+ * changes the run. At epoch 0 (nothing to go back to) it is hidden and takes no room. Keys while paused: ← one kept epoch back (from live: the newest but one), →
  * one forward (past the newest: live), Home the first, End or Esc live. Training again (Space,
  * Play, Step) returns to live ({@link LabModel#viewEpoch}).
  *
@@ -148,6 +148,13 @@ public final class TimelineScrubber extends HBox {
         pseudoClassStateChanged(VIEWING, !model.isLive());
         if (s == null) {
             return;
+        }
+        // Until the run has an epoch to go back to (epoch 0, a new lesson) the strip takes no
+        // room: at large text the fit chart and a lesson's text need every line.
+        boolean history = s.timeline().size() > 1 || !model.isLive();
+        if (history != isManaged()) {
+            setManaged(history);
+            setVisible(history);
         }
         int newest = s.epoch();
         if (!model.isLive()) {
