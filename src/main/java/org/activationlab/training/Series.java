@@ -30,8 +30,11 @@ public final class Series {
     private final float finiteMax;
     private final float positiveMin;
     private final float positiveMax;
+    /** The builder this is a view of: views of one builder are prefixes of one history. */
+    private final Object history;
 
     private Series(Builder b) {
+        this.history = b;
         this.values = b.values;
         this.length = b.length;
         this.blockMin = b.blockMin.clone();
@@ -53,6 +56,15 @@ public final class Series {
 
     public int length() {
         return length;
+    }
+
+    /**
+     * Whether this series is {@code earlier} with values appended (or the same): a view of the
+     * same append-only history, at least as long. Then every value of {@code earlier} is here,
+     * unchanged, so whatever was worked out from it still holds for its length.
+     */
+    public boolean continues(Series earlier) {
+        return earlier != null && earlier.history == history && length >= earlier.length;
     }
 
     /** The value at index {@code i} (0 = epoch 0, before any training). */

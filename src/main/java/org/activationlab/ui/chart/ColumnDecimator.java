@@ -15,6 +15,12 @@ import org.activationlab.training.Series;
  * gap. The ranges come from the series' block summaries ({@link Series#rangeMin}), so a column
  * costs O(log n) whatever it covers.
  *
+ * <p>Incremental: when a series only grew since it was last reduced here (same history, same
+ * start, same horizontal mapping), the columns already reduced are kept and only the last one,
+ * which may have been partial, and the new ones are worked out; a frame after 100,000 epochs
+ * reduces a few columns, not all of them. Up to {@link #TRACKED} series are followed at once
+ * (a chart draws one per network), the least recently reduced making way.
+ *
  * <p>Reuses its arrays: one instance per chart, used on the FX thread.
  */
 public final class ColumnDecimator {
@@ -22,10 +28,37 @@ public final class ColumnDecimator {
     /** Below this many pixels per epoch the series is reduced per pixel column. */
     public static final double RAW_PIXELS_PER_EPOCH = 0.25;
 
+    /** How many series' reductions are kept to be continued. */
+    static final int TRACKED = 16;
+
+    /** The points handed out: a copy, so callers may rescale them in place. */
     private float[] xs = new float[256];
     private float[] ys = new float[256];
     private int size;
     private boolean reduced;
+    private final Track[] tracks = new Track[TRACKED];
+    private long uses;
+    /** The reduction under way. */
+    private Track track;
+
+    /** One series' reduced points and what they covered. */
+    private static final class Track {
+        float[] xs = new float[256];
+        float[] ys = new float[256];
+        int size;
+        Series series;
+        int from;
+        double left, width, minX, maxX;
+        /** Where the last column begins: its first point and its first epoch. */
+        int lastColumnPoint;
+        int lastColumnEpoch;
+        long used;
+
+        boolean continues(Series s, int from, PlotViewport v) {
+            return s.continues(series) && from == this.from && v.left() == left && v.width() == width
+                    && v.minX() == minX && v.maxX() == maxX && lastColumnEpoch >= from;
+        }
+    }
 
     /** Epochs (data x) of the points of the last {@link #reduce}. Valid up to {@link #size()}. */
     public float[] xs() {
@@ -57,30 +90,74 @@ public final class ColumnDecimator {
      * @return the number of points
      */
     public int reduce(Series s, int from, PlotViewport v) {
-        size = 0;
+        from = Math.max(0, from);
+        track = trackFor(s, from, v);
         reduced = false;
         int n = s.length();
-        from = Math.max(0, from);
-        if (from >= n) {
-            return 0;
-        }
         double scale = v.width() / (v.maxX() - v.minX());
-        if (scale >= RAW_PIXELS_PER_EPOCH) {
+        if (from >= n) {
+            track.size = 0;
+            track.series = null;
+        } else if (scale >= RAW_PIXELS_PER_EPOCH) {
+            track.size = 0;
+            track.series = null; // cheap to redo: at most about four epochs per pixel
             ensure(n - from);
             for (int e = from; e < n; e++) {
                 add(e, s.get(e));
             }
-            return size;
+        } else {
+            reduced = true;
+            int e = from;
+            if (track.continues(s, from, v)) {
+                track.size = track.lastColumnPoint; // the columns before the last stay
+                e = track.lastColumnEpoch;
+            } else {
+                track.size = 0;
+            }
+            while (e < n) {
+                long column = column(v, e);
+                int end = columnEnd(v, column, e, n);
+                track.lastColumnPoint = track.size;
+                track.lastColumnEpoch = e;
+                reduceColumn(s, e, end);
+                e = end;
+            }
+            track.series = s;
+            track.from = from;
+            track.left = v.left();
+            track.width = v.width();
+            track.minX = v.minX();
+            track.maxX = v.maxX();
         }
-        reduced = true;
-        int e = from;
-        while (e < n) {
-            long column = column(v, e);
-            int end = columnEnd(v, column, e, n);
-            reduceColumn(s, e, end);
-            e = end;
+        size = track.size;
+        if (xs.length < size) {
+            xs = new float[track.xs.length];
+            ys = new float[track.xs.length];
         }
+        System.arraycopy(track.xs, 0, xs, 0, size);
+        System.arraycopy(track.ys, 0, ys, 0, size);
         return size;
+    }
+
+    /** The track that continues {@code s}, else the least recently used one. */
+    private Track trackFor(Series s, int from, PlotViewport v) {
+        Track oldest = null;
+        for (int i = 0; i < tracks.length; i++) {
+            Track t = tracks[i];
+            if (t == null) {
+                t = tracks[i] = new Track();
+            }
+            if (t.series != null && t.continues(s, from, v)) {
+                t.used = ++uses;
+                return t;
+            }
+            if (oldest == null || t.used < oldest.used) {
+                oldest = t;
+            }
+        }
+        oldest.used = ++uses;
+        oldest.series = null;
+        return oldest;
     }
 
     private void reduceColumn(Series s, int from, int to) {
@@ -133,16 +210,18 @@ public final class ColumnDecimator {
     }
 
     private void add(float x, float y) {
-        xs[size] = x;
-        ys[size] = y;
-        size++;
+        Track t = track;
+        t.xs[t.size] = x;
+        t.ys[t.size] = y;
+        t.size++;
     }
 
     private void ensure(int more) {
-        if (size + more > xs.length) {
-            int capacity = Math.max(size + more, xs.length * 2);
-            xs = java.util.Arrays.copyOf(xs, capacity);
-            ys = java.util.Arrays.copyOf(ys, capacity);
+        Track t = track;
+        if (t.size + more > t.xs.length) {
+            int capacity = Math.max(t.size + more, t.xs.length * 2);
+            t.xs = java.util.Arrays.copyOf(t.xs, capacity);
+            t.ys = java.util.Arrays.copyOf(t.ys, capacity);
         }
     }
 }
