@@ -34,7 +34,23 @@ public final class ActivationGallery extends VBox {
     public ActivationGallery(LabModel model) {
         this(model::selectActivation);
         ActivationInfoPanel info = new ActivationInfoPanel(model);
-        addPanel(info);
+        // In a scroll pane of its own: its facts are long, and at large text under a lesson the
+        // column is shorter than they are; they scroll rather than push the window's bottom out.
+        ScrollPane infoScroll = new ScrollPane(info);
+        infoScroll.setFitToWidth(true);
+        infoScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // No bar (it would narrow the facts and re-wrap them as it comes and goes): the wheel
+        // and a drag scroll it.
+        infoScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        infoScroll.setPannable(true);
+        infoScroll.getStyleClass().add("info-scroll");
+        // All its facts while the column has room (the cards scroll instead), at most
+        // INFO_SHARE of the column when it is short.
+        infoScroll.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(info.getHeight() + infoScroll.snappedTopInset() + infoScroll.snappedBottomInset(),
+                        getHeight() * INFO_SHARE),
+                info.heightProperty(), heightProperty()));
+        addPanel(infoScroll);
         for (ActivationCard card : cards) {
             // Moved, not entered: JavaFX also sends "entered" when the gallery scrolls a card
             // under a resting pointer, and that card is not what the teacher pointed at.
@@ -42,6 +58,9 @@ public final class ActivationGallery extends VBox {
             card.addEventHandler(MouseEvent.MOUSE_EXITED, e -> info.endPreview());
         }
     }
+
+    /** The most of a short column the facts take; the cards scroll in the rest. */
+    private static final double INFO_SHARE = 0.55;
 
     /** @param onPick called with a card's activation when it is clicked */
     public ActivationGallery(Consumer<Activation> onPick) {
