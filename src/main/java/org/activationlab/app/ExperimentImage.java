@@ -17,8 +17,6 @@ import org.activationlab.ui.fit.FitChart;
 
 import java.awt.image.BufferedImage;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -92,23 +90,8 @@ public final class ExperimentImage {
             trainer.send(new TrainerCommand.SetSpeed(contents.epochsPerSecond()));
             trainer.await(s -> s.sequence() > trained.sequence(), TimeUnit.SECONDS.toMillis(FX_TIMEOUT_SECONDS));
             ensureToolkit();
-            CompletableFuture<BufferedImage> image = new CompletableFuture<>();
-            Platform.runLater(() -> {
-                try {
-                    image.complete(draw(trainer, contents, part, width, height, scale));
-                } catch (Throwable t) {
-                    image.completeExceptionally(t);
-                }
-            });
-            try {
-                return image.get(FX_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException("rendering failed: " + cause, cause);
-            }
+            return AnimationExport.onFx(() -> draw(trainer, contents, part, width, height, scale),
+                    FX_TIMEOUT_SECONDS);
         }
     }
 

@@ -214,11 +214,21 @@ public final class AnimationExport {
         return PngExport.render(root, scale);
     }
 
-    private interface FxCall<T> {
+    /** Work for the FX thread that may throw. */
+    public interface FxCall<T> {
         T call() throws Exception;
     }
 
     private static <T> T onFx(FxCall<T> call) throws InterruptedException, TimeoutException {
+        return onFx(call, STEP_TIMEOUT_SECONDS);
+    }
+
+    /**
+     * Runs {@code call} on the FX thread and waits for it (from any other thread) at most
+     * {@code timeoutSeconds}; its runtime exceptions come back as they are, anything else as an
+     * {@link IllegalStateException} saying drawing failed.
+     */
+    public static <T> T onFx(FxCall<T> call, long timeoutSeconds) throws InterruptedException, TimeoutException {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -228,7 +238,7 @@ public final class AnimationExport {
             }
         });
         try {
-            return result.get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return result.get(timeoutSeconds, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException r) {
