@@ -35,6 +35,8 @@ import java.util.function.IntPredicate;
 public final class TrainingSession {
 
     private static final BooleanSupplier NEVER = () -> false;
+    /** No threads: everything runs on the caller (the one-thread path). */
+    private static final EpochWorkers CALLING_THREAD = new EpochWorkers(1, "unused");
 
     private ExperimentConfig config;
     private final List<ModelTrack> tracks;
@@ -237,8 +239,8 @@ public final class TrainingSession {
 
     /**
      * The same with the models side by side on {@code workers}: each model of the epoch trains
-     * (and then is measured) on its fixed worker ({@link EpochWorkers}), so its numbers are bit
-     * for bit those of {@link #trainEpoch(BooleanSupplier, BooleanSupplier, IntPredicate)}.
+     * (and then is measured) on whichever worker takes it ({@link EpochWorkers}); models share
+     * nothing, so its numbers are bit for bit those of {@link #trainEpoch(BooleanSupplier, BooleanSupplier, IntPredicate)}.
      * {@code measure} is asked on the calling thread; {@code stop} and {@code stopMeasuring} on
      * the workers, so they must be thread-safe.
      *
@@ -271,24 +273,7 @@ public final class TrainingSession {
                 return false;
             }
         }
-        boolean[] trained = inEpoch;
-        inEpoch = null;
-        epochDone = null;
-        epoch++;
-        boolean[] measured = new boolean[tracks.size()];
-        for (int i = 0; i < tracks.size(); i++) {
-            measured[i] = trained[i] && measure.test(i);
-        }
-        workers.run(models.size(), k -> {
-            int i = models.get(k).index();
-            tracks.get(i).recordEpoch(trained[i], measured[i], stopMeasuring);
-        });
-        for (int i = 0; i < tracks.size(); i++) {
-            if (!trained[i]) {
-                tracks.get(i).recordEpoch(false, false, stopMeasuring);
-            }
-        }
-        recordTimeline();
+        finishEpoch(measure, stopMeasuring, workers);
         return true;
     }
 
@@ -319,13 +304,25 @@ public final class TrainingSession {
      * measuring; such entries are marked as not measured).
      */
     public void endEpoch(IntPredicate measure, BooleanSupplier stop) {
+        try {
+            finishEpoch(measure, stop, CALLING_THREAD);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException("one worker never waits", e); // the caller runs it all
+        }
+    }
+
+    /** Ends the session epoch: each model's history (measured on {@code workers}) and the timeline. */
+    private void finishEpoch(IntPredicate measure, BooleanSupplier stop, EpochWorkers workers)
+            throws InterruptedException {
         boolean[] trained = inEpoch == null ? new boolean[tracks.size()] : inEpoch;
         inEpoch = null;
         epochDone = null;
         epoch++;
+        boolean[] measured = new boolean[tracks.size()];
         for (int i = 0; i < tracks.size(); i++) {
-            tracks.get(i).recordEpoch(trained[i], trained[i] && measure.test(i), stop);
+            measured[i] = trained[i] && measure.test(i); // asked on the calling thread
         }
+        workers.run(tracks.size(), i -> tracks.get(i).recordEpoch(trained[i], measured[i], stop));
         recordTimeline();
     }
 
