@@ -73,9 +73,11 @@ class InstrumentChartsTest {
         Color vanishing = blend(background, onFx(() -> chart.color(ChartCanvas.ChartColor.AXIS)), 0.16);
         Color exploding = blend(background, onFx(() -> chart.color(ChartCanvas.ChartColor.MARKER)), 0.22);
         double bandX = v.left() + 4;
-        assertTrue(near(argb(image, bandX, v.bottom() - 3), vanishing, 4), "vanishing band at the bottom");
-        assertTrue(near(argb(image, bandX, v.top() + 3), exploding, 4), "exploding band at the top");
-        assertTrue(near(argb(image, bandX, v.pixelY(Math.pow(10, -2.5))), background, 4),
+        // A strip of 30 × 3 pixels, not one pixel: a line or label crossing it (where depends on
+        // which epochs the trainer measured) must not decide whether the band is there.
+        assertTrue(mostly(image, bandX, v.bottom() - 4, vanishing), "vanishing band at the bottom");
+        assertTrue(mostly(image, bandX, v.top() + 2, exploding), "exploding band at the top");
+        assertTrue(mostly(image, bandX, v.pixelY(Math.pow(10, -2.5)) - 1, background),
                 "no band in the healthy middle");
         // The ratio panel has the same lines.
         PlotViewport r = chart.ratioViewport();
@@ -284,5 +286,10 @@ class InstrumentChartsTest {
             assertTrue(count(image, px - 3, py - 3, px + 3, py + 3, shade, 12) > 0,
                     "layer " + (l + 1) + " slope " + slopes.get(l).last());
         }
+    }
+
+    /** Whether at least two thirds of the 30 × 3 pixels from (x, y) are {@code colour}. */
+    private static boolean mostly(WritableImage image, double x, double y, Color colour) {
+        return count(image, x, y, x + 30, y + 3, colour, 4) >= 60;
     }
 }
