@@ -319,10 +319,14 @@ public final class TrainingSession {
         epochDone = null;
         epoch++;
         boolean[] measured = new boolean[tracks.size()];
+        boolean anyMeasured = false;
         for (int i = 0; i < tracks.size(); i++) {
             measured[i] = trained[i] && measure.test(i); // asked on the calling thread
+            anyMeasured |= measured[i];
         }
-        workers.run(tracks.size(), i -> tracks.get(i).recordEpoch(trained[i], measured[i], stop));
+        // Recording an unmeasured epoch is a few appends: not worth a round on the workers.
+        (anyMeasured ? workers : CALLING_THREAD).run(tracks.size(),
+                i -> tracks.get(i).recordEpoch(trained[i], measured[i], stop));
         recordTimeline();
     }
 

@@ -147,4 +147,49 @@ class EpochWorkersTest {
             }
         }
     }
+
+    @Test
+    void aCoordinatorInterruptedWhileAWorkerIsBusyGetsInterruptedExceptionAndTheWorkersEnd() throws Exception {
+        EpochWorkers workers = new EpochWorkers(2, "interrupted");
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread coordinator = new Thread(() -> {
+            try {
+                // Item 0 is the coordinator's (quick); item 1 keeps the other worker busy.
+                workers.run(2, i -> {
+                    if (Thread.currentThread().getName().startsWith("interrupted-")) {
+                        busy.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    } else {
+                        busy.countDown();
+                    }
+                });
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        coordinator.start();
+        busy.await();
+        coordinator.interrupt();
+        coordinator.join(5000);
+        release.countDown();
+        assertEquals(false, coordinator.isAlive());
+        // Either the worker took item 1 and the coordinator was interrupted while waiting, or the
+        // coordinator ran both items and returned: it never hangs.
+        if (thrown.get() != null) {
+            assertEquals(InterruptedException.class, thrown.get().getClass());
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().startsWith("interrupted-")) {
+                    t.join(2000);
+                    assertEquals(false, t.isAlive(), t.getName());
+                }
+            }
+        }
+        workers.close();
+    }
 }
