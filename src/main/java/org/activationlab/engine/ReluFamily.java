@@ -231,15 +231,11 @@ final class ReluFamily {
             double scaleAlpha = scale * alpha;
             float positive = (float) scale;
             for (int i = 0; i < n; i++) {
+                // No branch around the exp (measured faster): e^min(x, 0) is 1 for x > 0.
                 double x = pre[i];
-                if (x > 0) {
-                    out[i] = (float) (scale * x);
-                    derivative[i] = positive;
-                } else {
-                    double e = Math.exp(x);
-                    out[i] = (float) (scaleAlpha * (e - 1));
-                    derivative[i] = (float) (scaleAlpha * e);
-                }
+                double e = Math.exp(Math.min(x, 0.0));
+                out[i] = (float) (x > 0 ? scale * x : scaleAlpha * (e - 1));
+                derivative[i] = x > 0 ? positive : (float) (scaleAlpha * e);
             }
             return true;
         }

@@ -25,6 +25,9 @@ final class SmoothActivations {
             this.tanhApproximation = tanhApproximation;
         }
 
+        /** φ(x) out of {@link MathFunctions#normalCdfTraining}, one per thread (models train side by side). */
+        private final ThreadLocal<double[]> density = ThreadLocal.withInitial(() -> new double[1]);
+
         public boolean isTanhApproximation() {
             return tanhApproximation;
         }
@@ -32,11 +35,12 @@ final class SmoothActivations {
         @Override
         public void forward(float[] pre, float[] out, int rows, int cols, float parameter) {
             int n = rows * cols;
+            double[] density = this.density.get();
             for (int i = 0; i < n; i++) {
                 double x = pre[i];
                 out[i] = (float) (tanhApproximation
                         ? 0.5 * x * (1 + MathFunctions.fastTanh(SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x)))
-                        : x * MathFunctions.normalCdf(x));
+                        : x * MathFunctions.normalCdfTraining(x, density));
             }
         }
 
@@ -44,6 +48,7 @@ final class SmoothActivations {
         public void backward(float[] pre, float[] out, float[] gradOut, float[] gradPre,
                              int rows, int cols, float parameter) {
             int n = rows * cols;
+            double[] density = this.density.get();
             for (int i = 0; i < n; i++) {
                 double x = pre[i];
                 double d;
@@ -53,13 +58,13 @@ final class SmoothActivations {
                     d = 0.5 * (1 + t) + (sech2 == 0 ? 0
                             : 0.5 * x * sech2 * SQRT_2_OVER_PI * (1 + 3 * GELU_CUBIC * x * x));
                 } else {
-                    d = MathFunctions.normalCdf(x) + x * MathFunctions.normalPdf(x);
+                    d = MathFunctions.normalCdfTraining(x, density) + x * density[0];
                 }
                 gradPre[i] = (float) d * gradOut[i];
             }
         }
 
-        /** Exact GELU: Φ and φ once per element, in the forward pass (the tanh form: no gain). */
+        /** Exact GELU: Φ and φ once per element, from one Taylor step, in the forward pass (the tanh form: no gain). */
         @Override
         public boolean forwardWithDerivative(float[] pre, float[] out, float[] derivative, int rows,
                                              int cols, float parameter) {
@@ -67,11 +72,12 @@ final class SmoothActivations {
                 return false;
             }
             int n = rows * cols;
+            double[] density = this.density.get();
             for (int i = 0; i < n; i++) {
                 double x = pre[i];
-                double cdf = MathFunctions.normalCdf(x);
+                double cdf = MathFunctions.normalCdfTraining(x, density);
                 out[i] = (float) (x * cdf);
-                derivative[i] = (float) (cdf + x * MathFunctions.normalPdf(x));
+                derivative[i] = (float) (cdf + x * density[0]);
             }
             return true;
         }
@@ -178,21 +184,21 @@ final class SmoothActivations {
             }
         }
 
-        /** f′ = σ(x) = eˣ/(1 + eˣ) from the forward pass's own eˣ. */
+        /**
+         * f = max(x, 0) + ln(1 + u) and f′ = σ(x) from one u = e^−|x| ≤ 1: ln(1 + u) by its
+         * series in s = u/(2 + u) ≤ 1/3 ({@link MathFunctions#log1pUnit}), which costs a third
+         * of {@link Math#log} in this loop. Exact where PyTorch's threshold makes f the identity.
+         */
         @Override
         public boolean forwardWithDerivative(float[] pre, float[] out, float[] derivative, int rows,
                                              int cols, float parameter) {
             int n = rows * cols;
             for (int i = 0; i < n; i++) {
                 double x = pre[i];
-                if (x > SOFTPLUS_THRESHOLD) {
-                    out[i] = (float) x;
-                    derivative[i] = 1f;
-                } else {
-                    double e = Math.exp(x);
-                    out[i] = (float) (x < -SOFTPLUS_THRESHOLD ? e : Math.log(1 + e));
-                    derivative[i] = (float) (e / (1 + e));
-                }
+                double u = Math.exp(-Math.abs(x));
+                double inverse = 1 / (1 + u);
+                out[i] = (float) (x > SOFTPLUS_THRESHOLD ? x : Math.max(x, 0) + MathFunctions.log1pUnit(u));
+                derivative[i] = (float) (x > SOFTPLUS_THRESHOLD ? 1 : x >= 0 ? inverse : u * inverse);
             }
             return true;
         }
@@ -249,21 +255,22 @@ final class SmoothActivations {
             }
         }
 
+        /**
+         * One exp for f and f′; above 20, f = x and f′ = 1 to double precision. Written without a
+         * branch around the exp and with σ as 1 − 1/(1 + eˣ): the branchy form measured twice as
+         * slow (the JIT's code for it waits on each exp in turn).
+         */
         @Override
         public boolean forwardWithDerivative(float[] pre, float[] out, float[] derivative, int rows,
                                              int cols, float parameter) {
             int n = rows * cols;
             for (int i = 0; i < n; i++) {
                 double x = pre[i];
-                if (x > 20) {
-                    out[i] = (float) x;
-                    derivative[i] = 1f;
-                } else {
-                    double e = Math.exp(x);
-                    double t = tanhSoftplus(e);
-                    out[i] = (float) (x * t);
-                    derivative[i] = (float) (t + x * (1 - t * t) * (e / (1 + e)));
-                }
+                double e = Math.exp(Math.min(x, 20.0));
+                double t = tanhSoftplus(e);
+                double sigmoid = 1 - 1 / (1 + e);
+                out[i] = (float) (x > 20 ? x : x * t);
+                derivative[i] = (float) (x > 20 ? 1 : t + x * (1 - t * t) * sigmoid);
             }
             return true;
         }

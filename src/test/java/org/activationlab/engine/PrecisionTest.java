@@ -83,6 +83,47 @@ class PrecisionTest {
         assertTrue(bad.isEmpty(), bad.size() + " off: " + String.join("\n", bad.subList(0, Math.min(10, bad.size()))));
     }
 
+    @Test
+    void trainingLoopsPhiAndPhiDensityAreAccurateFarBeyondFloatPrecision() {
+        List<String> bad = new ArrayList<>();
+        double[] density = new double[1];
+        for (double x : grid()) {
+            double want = reference(x);
+            double got = MathFunctions.normalCdfTraining(x, density);
+            // 1e-14 absolute, and 1e-9 relative in the lower tail where Φ is tiny but a float is not.
+            if (!(Math.abs(got - want) <= Math.max(1e-14 * Math.min(1, 1e5 * want), 1e-9 * want))) {
+                bad.add("Φ(" + x + ") = " + got + ", want " + want);
+            }
+            if (!(Math.abs(density[0] - pdf(x)) <= 1e-9 * pdf(x))) {
+                bad.add("φ(" + x + ") = " + density[0] + ", want " + pdf(x));
+            }
+        }
+        assertTrue(Double.isNaN(MathFunctions.normalCdfTraining(Double.NaN, density)));
+        assertEquals(1.0, MathFunctions.normalCdfTraining(40, density), 0);
+        assertEquals(0.0, MathFunctions.normalCdfTraining(-50, density), 0);
+        assertTrue(bad.isEmpty(), bad.size() + " off: " + String.join("\n", bad.subList(0, Math.min(10, bad.size()))));
+    }
+
+    @Test
+    void softplusSeriesForLnOnePlusUMatchesLog1p() {
+        for (int i = 0; i <= 100_000; i++) {
+            double u = i / 100_000.0;
+            double want = Math.log1p(u);
+            assertEquals(want, MathFunctions.log1pUnit(u), 2e-11 * want, "ln(1 + " + u + ")");
+        }
+    }
+
+    @Test
+    void fastTanhIsWithinFloatPrecisionOfTanh() {
+        for (double x = -30; x <= 30; x += 0.00731) {
+            double want = Math.tanh(x);
+            assertEquals(want, MathFunctions.fastTanh(x), Math.max(3e-16, 1e-9 * Math.abs(want)), "tanh(" + x + ")");
+        }
+        for (double x : new double[]{1e-8, -1e-8, 1e-4, 0, 20, 21, -21, 1e300, -1e300}) {
+            assertEquals(Math.tanh(x), MathFunctions.fastTanh(x), Math.max(3e-16, 6e-8 * Math.abs(Math.tanh(x))), "tanh(" + x + ")");
+        }
+    }
+
     /**
      * Φ(x) for x < −10 from the asymptotic series φ(x)/|x| · Σ (−1)ⁿ (2n − 1)!! / x²ⁿ, whose
      * terms at |x| ≥ 10 fall far below double precision before they start to grow.
