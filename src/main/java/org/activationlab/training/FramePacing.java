@@ -8,7 +8,9 @@ import java.util.concurrent.TimeUnit;
  * asks how many of its workers may train ({@link #workersAllowed}) and how long to rest after an
  * epoch ({@link #restNanos()}).
  *
- * <p>Late frames first take a worker away from training, which hands the window a whole core;
+ * <p>A frame is late when it missed its turn (half an interval over), and one late frame alone
+ * (a garbage collection, the JIT) says little about training: a second one within
+ * {@link #LATE_WINDOW_FRAMES} frames does. Late frames first take a worker away from training, which hands the window a whole core;
  * only when a single worker is still too much does the trainer rest after each epoch, longer
  * while frames stay late. Frames on time melt the rest away and, after a while, try a worker more;
  * if that makes frames late again soon, the next try waits twice as long (up to
@@ -19,8 +21,10 @@ public final class FramePacing {
 
     /** The frame interval aimed at: 60 frames a second. */
     public static final long TARGET_NANOS = TimeUnit.MICROSECONDS.toNanos(16_667);
-    /** A frame this much longer than the target is late. */
-    static final long LATE_NANOS = TARGET_NANOS + TimeUnit.MICROSECONDS.toNanos(2_500);
+    /** A frame this much longer than the target missed its turn: it is late. */
+    static final long LATE_NANOS = TARGET_NANOS * 3 / 2;
+    /** A late frame counts only if another one came within this many frames (a second). */
+    static final int LATE_WINDOW_FRAMES = 60;
     /** The longest rest after an epoch. */
     public static final long MAX_REST_NANOS = TimeUnit.MILLISECONDS.toNanos(12);
     private static final long STEP_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
@@ -38,6 +42,8 @@ public final class FramePacing {
     private int probeFrames = FIRST_PROBE_FRAMES;
     /** Frames since a worker was given back; a late frame soon after means the try failed. */
     private int sinceProbe = Integer.MAX_VALUE;
+    /** Frames since the last late one. */
+    private int sinceLate = Integer.MAX_VALUE;
 
     /**
      * The window showed a frame {@code intervalNanos} after the one before. A frame much later
@@ -52,8 +58,14 @@ public final class FramePacing {
         if (sinceProbe == FAILED_TRY_FRAMES + 1) {
             probeFrames = FIRST_PROBE_FRAMES; // the last try held: try again at the first pace
         }
+        boolean lateBefore = sinceLate < LATE_WINDOW_FRAMES;
+        sinceLate = sinceLate == Integer.MAX_VALUE ? sinceLate : sinceLate + 1;
         if (intervalNanos > LATE_NANOS) {
             onTimeStreak = 0;
+            sinceLate = 0;
+            if (!lateBefore) {
+                return; // one late frame alone: a hiccup, not a pattern
+            }
             if (sinceProbe <= FAILED_TRY_FRAMES) {
                 probeFrames = Math.min(MAX_PROBE_FRAMES, probeFrames * 2); // the try failed
             }

@@ -25,7 +25,10 @@ class FramePacingTest {
         assertEquals(0, pacing.restNanos());
 
         pacing.frameShown(30 * MS);
-        assertEquals(1, pacing.workersAllowed(), "the first late frame hands the window a core");
+        assertEquals(2, pacing.workersAllowed(), "one late frame alone is a hiccup");
+        frames(pacing, 30, 16);
+        pacing.frameShown(30 * MS);
+        assertEquals(1, pacing.workersAllowed(), "a second late frame within a second hands the window a core");
         assertEquals(0, pacing.restNanos(), "no rest while a worker could be given up");
         long previous = 0;
         for (int i = 0; i < 5; i++) {
@@ -59,15 +62,28 @@ class FramePacingTest {
     void aTryThatMakesFramesLateAgainWaitsTwiceAsLongNextTime() {
         FramePacing pacing = new FramePacing();
         pacing.setWorkers(2);
-        pacing.frameShown(30 * MS);
+        frames(pacing, 2, 30);
         int first = framesUntilSecondWorker(pacing);
-        pacing.frameShown(30 * MS); // the try failed at once
+        frames(pacing, 2, 30); // the try failed at once
         assertEquals(1, pacing.workersAllowed());
         int second = framesUntilSecondWorker(pacing);
         assertEquals(2 * first, second);
         frames(pacing, FramePacing.FIRST_PROBE_FRAMES, 16); // this try held
-        pacing.frameShown(30 * MS);
+        frames(pacing, 2, 30);
         assertEquals(first, framesUntilSecondWorker(pacing), "a try that held resets the wait");
+    }
+
+    @Test
+    void lateFramesFarApartAreHiccupsAndFramesJustOverTheIntervalAreNotLate() {
+        FramePacing pacing = new FramePacing();
+        pacing.setWorkers(2);
+        for (int i = 0; i < 10; i++) {
+            pacing.frameShown(40 * MS);
+            frames(pacing, FramePacing.LATE_WINDOW_FRAMES, 16);
+        }
+        frames(pacing, 200, 24);
+        assertEquals(2, pacing.workersAllowed(), "a late frame a second, or frames under 1.5 intervals");
+        assertEquals(0, pacing.restNanos());
     }
 
     private static int framesUntilSecondWorker(FramePacing pacing) {
@@ -84,7 +100,7 @@ class FramePacingTest {
     void oneWorkerRestsAtOnce() {
         FramePacing pacing = new FramePacing();
         pacing.setWorkers(1);
-        pacing.frameShown(30 * MS);
+        frames(pacing, 2, 30);
         assertTrue(pacing.restNanos() > 0);
         assertEquals(1, pacing.workersAllowed());
     }
