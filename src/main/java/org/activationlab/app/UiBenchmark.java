@@ -36,6 +36,9 @@ public final class UiBenchmark {
     /** Race mode: every activation trains, no switching. */
     private final boolean race;
     private final List<Long> frameTimes = new ArrayList<>();
+    /** Frame intervals during the warm-up, printed apart: what the first seconds look like. */
+    private final List<Long> warmUpFrameTimes = new ArrayList<>();
+    private long lastWarmUpFrame = -1;
     private final List<Long> switchLatencies = new ArrayList<>();
     private LabModel model;
     private MainView view;
@@ -44,8 +47,20 @@ public final class UiBenchmark {
     private long lastFrame;
     private long firstSequence = -1;
     private long playingSince = -1;
-    /** Warm-up before measuring, as the engine benchmark does. */
-    static final long WARM_UP_NANOS = 2_000_000_000L;
+    /**
+     * Warm-up before measuring, as the engine benchmark does: the JIT compiles the drawing and
+     * training code for about the first 25 seconds of switching (in the first ten it compiled
+     * for 14 of every 15 seconds, a core of the two); the warm-up's frames are printed apart.
+     */
+    static final double DEFAULT_WARM_UP_SECONDS = 30;
+    private long warmUpNanos = (long) (DEFAULT_WARM_UP_SECONDS * 1e9);
+    /** JIT and garbage-collection time in the measured seconds. */
+    private long compileMillisAtStart;
+    private long compileMillis;
+    private long gcMillisAtStart;
+    private long gcMillis;
+    private long gcCountAtStart;
+    private long gcCount;
     private long snapshotsAtStart;
     private int nextSwitch;
     private long switchSentAt;
@@ -89,6 +104,15 @@ public final class UiBenchmark {
         return this;
     }
 
+    /** Seconds of training before measuring (0–120). */
+    public UiBenchmark withWarmUp(double seconds) {
+        if (!(seconds >= 0 && seconds <= 120)) {
+            throw new IllegalArgumentException("--warmup must be 0–120 seconds, got " + seconds);
+        }
+        this.warmUpNanos = (long) (seconds * 1e9);
+        return this;
+    }
+
     /** Trains this network shape instead of the classic 1-64-64-1 (e.g. depth 8 × width 512). */
     public UiBenchmark withNetwork(org.activationlab.engine.NetworkSpec shape) {
         this.network = shape;
@@ -100,7 +124,7 @@ public final class UiBenchmark {
         CountDownLatch done = new CountDownLatch(1);
         Platform.setImplicitExit(false);
         Platform.startup(() -> open(done));
-        if (!done.await((long) (seconds + 60), TimeUnit.SECONDS)) {
+        if (!done.await((long) (seconds + warmUpNanos / 1e9 + 60), TimeUnit.SECONDS)) {
             out.println("bench-ui: the window did not finish in time");
             return 1;
         }
@@ -144,9 +168,23 @@ public final class UiBenchmark {
         if (firstSequence < 0 && s.playing() && (!race || s.models().size() > 2) && playingSince < 0) {
             playingSince = now;
         }
-        // The first seconds are JIT warm-up of the drawing code (frames of 50–200 ms): not measured.
-        if (firstSequence < 0 && playingSince >= 0 && now - playingSince >= WARM_UP_NANOS) {
+        if (playingSince < 0) {
+            return;
+        }
+        // Switches start with training, so the warm-up compiles their code paths too.
+        switchOnceASecond(s, now);
+        if (firstSequence < 0) {
+            if (lastWarmUpFrame >= 0) {
+                warmUpFrameTimes.add(now - lastWarmUpFrame);
+            }
+            lastWarmUpFrame = now;
+        }
+        // The first seconds are JIT warm-up of the drawing and training code: not measured.
+        if (firstSequence < 0 && now - playingSince >= warmUpNanos) {
             firstSequence = s.sequence();
+            compileMillisAtStart = compileMillis();
+            gcMillisAtStart = gcMillis(false);
+            gcCountAtStart = gcMillis(true);
             snapshotsAtStart = model.snapshotsTaken();
             startNanos = now;
             lastFrame = now;
@@ -159,24 +197,14 @@ public final class UiBenchmark {
         }
         frameTimes.add(now - lastFrame);
         lastFrame = now;
-        if (pendingSwitch != null) {
-            ModelStats m = s.models().get(LabModel.SWITCHED_MODEL);
-            if (m.activation() == pendingSwitch && m.epoch() >= 1) {
-                switchLatencies.add(now - switchSentAt);
-                pendingSwitch = null;
-            }
-        }
         double elapsed = (now - startNanos) / 1e9;
-        if (!race && pendingSwitch == null && elapsed >= nextSwitch + 1 && elapsed < seconds - 0.5) {
-            pendingSwitch = CYCLE.get(nextSwitch % CYCLE.size());
-            nextSwitch++;
-            switchSentAt = System.nanoTime();
-            model.selectActivation(pendingSwitch);
-        }
         if (elapsed >= seconds) {
-            epochsPerSecond = s.measuredEpochsPerSecond();
             models = s.models().size();
             epochs = model.trainer().latest().epoch() - firstEpoch;
+            epochsPerSecond = epochs / elapsed;
+            compileMillis = compileMillis() - compileMillisAtStart;
+            gcMillis = gcMillis(false) - gcMillisAtStart;
+            gcCount = gcMillis(true) - gcCountAtStart;
             cpu.stop();
             published = s.sequence() - firstSequence;
             drawn = model.snapshotsTaken() - snapshotsAtStart;
@@ -185,11 +213,38 @@ public final class UiBenchmark {
         }
     }
 
+    /**
+     * Sends the next activation of {@link #CYCLE} a second after the last one arrived (not in
+     * race mode), and records the latency of those sent and shown while measuring.
+     */
+    private void switchOnceASecond(Snapshot s, long now) {
+        if (race) {
+            return;
+        }
+        if (pendingSwitch != null) {
+            ModelStats m = s.models().get(LabModel.SWITCHED_MODEL);
+            if (m.activation() == pendingSwitch && m.epoch() >= 1) {
+                if (firstSequence >= 0 && switchSentAt >= startNanos) {
+                    switchLatencies.add(now - switchSentAt);
+                }
+                pendingSwitch = null;
+            }
+        }
+        double sincePlaying = (now - playingSince) / 1e9;
+        boolean nearTheEnd = firstSequence >= 0 && (now - startNanos) / 1e9 >= seconds - 0.5;
+        if (pendingSwitch == null && sincePlaying >= nextSwitch + 1 && !nearTheEnd) {
+            pendingSwitch = CYCLE.get(nextSwitch % CYCLE.size());
+            nextSwitch++;
+            switchSentAt = System.nanoTime();
+            model.selectActivation(pendingSwitch);
+        }
+    }
+
     private void print(PrintWriter out) {
         long[] frames = frameTimes.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] switches = switchLatencies.stream().mapToLong(Long::longValue).sorted().toArray();
         out.printf(Locale.ROOT, "bench-ui: %.1f s measured after a %.0f s warm-up, in a %.0f×%.0f window, Max speed, %s%n",
-                elapsedSeconds, WARM_UP_NANOS / 1e9, ActivationLabApp.WIDTH, ActivationLabApp.HEIGHT,
+                elapsedSeconds, warmUpNanos / 1e9, ActivationLabApp.WIDTH, ActivationLabApp.HEIGHT,
                 race ? "race mode (" + models + " models)" : "an activation switch every second");
         if (network != null) {
             out.printf(Locale.ROOT, "network: %s%n", network.shapeText());
@@ -204,6 +259,16 @@ public final class UiBenchmark {
         out.printf(Locale.ROOT, "frames: %d, average %.1f FPS, frame time p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 frames.length, frames.length / elapsedSeconds, ms(percentile(frames, 50)),
                 ms(percentile(frames, 99)), ms(frames.length == 0 ? 0 : frames[frames.length - 1]));
+        long[] warmUp = warmUpFrameTimes.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (warmUp.length > 0) {
+            long warmUpLate = Arrays.stream(warmUp).filter(f -> f > LATE_FRAME_NANOS).count();
+            out.printf(Locale.ROOT, "warm-up (not in the figures below): %d frames, p99 %.1f ms, %d over %.0f ms%n",
+                    warmUp.length, ms(percentile(warmUp, 99)), warmUpLate, LATE_FRAME_NANOS / 1e6);
+        }
+        long late = Arrays.stream(frames).filter(f -> f > LATE_FRAME_NANOS).count();
+        out.printf(Locale.ROOT, "frames over %.0f ms: %d (%.1f %%); in the measured time the JIT compiled for %d ms,"
+                        + " %d garbage collections paused for %d ms%n", LATE_FRAME_NANOS / 1e6, late,
+                100.0 * late / Math.max(1, frames.length), compileMillis, gcCount, gcMillis);
         out.printf(Locale.ROOT, "snapshots: %d published, %d drawn (latest wins: the rest were skipped)%n",
                 published, drawn);
         int frameCount = Math.max(1, frames.length);
@@ -212,17 +277,36 @@ public final class UiBenchmark {
                 cpu.fxNanos / 1e6 / frameCount, cpu.rendererNanos / 1e6 / frameCount,
                 cpu.trainerNanos / 1e6 / Math.max(1, epochs));
         if (race) {
-            out.printf(Locale.ROOT, "training: %.1f epochs/s per model (all %d in lockstep), %.0f model-epochs/s%n",
-                    epochsPerSecond, models, epochsPerSecond * models);
+            out.printf(Locale.ROOT, "training: %.1f epochs/s per model over the measured time (all %d in lockstep),"
+                    + " %.0f model-epochs/s%n", epochsPerSecond, models, epochsPerSecond * models);
             out.flush();
             return;
         }
-        out.printf(Locale.ROOT, "training: %.0f epochs/s for both models together%n", epochsPerSecond);
+        out.printf(Locale.ROOT, "training: %.0f epochs/s over the measured time, both models together%n",
+                epochsPerSecond);
         out.printf(Locale.ROOT, "switch latency (command → first frame showing the new activation trained): "
                         + "p50 %.1f ms, max %.1f ms over %d switches%n",
                 ms(percentile(switches, 50)), ms(switches.length == 0 ? 0 : switches[switches.length - 1]),
                 switches.length);
         out.flush();
+    }
+
+    /** The p99 target of the frame time: frames over it count as late. */
+    static final long LATE_FRAME_NANOS = 25_000_000L;
+
+    private static long compileMillis() {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    /** Total collection time in ms, or with {@code count} the number of collections. */
+    private static long gcMillis(boolean count) {
+        long total = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            long v = count ? gc.getCollectionCount() : gc.getCollectionTime();
+            total += Math.max(0, v);
+        }
+        return total;
     }
 
     static long percentile(long[] sorted, double p) {

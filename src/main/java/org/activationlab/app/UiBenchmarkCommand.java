@@ -28,6 +28,12 @@ final class UiBenchmarkCommand implements Callable<Integer> {
             description = "How long to run, 1–600 (default: ${DEFAULT-VALUE}).")
     double seconds;
 
+    @Option(names = "--warmup", defaultValue = "30", paramLabel = "S",
+            description = "Seconds of training (and switching) before measuring, 0–120 (default: "
+                    + "${DEFAULT-VALUE}): the JIT compiles the drawing and training code for about the "
+                    + "first 25. The warm-up's frames are printed apart.")
+    double warmup;
+
     @Option(names = "--race", description = "Race mode: every activation trains side by side; "
             + "prints FPS, frame times and epochs/s per model.")
     boolean race;
@@ -51,6 +57,9 @@ final class UiBenchmarkCommand implements Callable<Integer> {
         if (!(seconds >= 1 && seconds <= 600)) {
             throw new CliException("--seconds must be 1–600, got " + seconds);
         }
+        if (!(warmup >= 0 && warmup <= 120)) {
+            throw new CliException("--warmup must be 0–120 seconds, got " + warmup);
+        }
         if (preloadEpochs < 0 || preloadEpochs > 10_000_000) {
             throw new CliException("--preload-epochs must be 0–10000000, got " + preloadEpochs);
         }
@@ -70,7 +79,7 @@ final class UiBenchmarkCommand implements Callable<Integer> {
             throw new CliException(missing.get());
         }
         try {
-            UiBenchmark bench = new UiBenchmark(seconds, race).withPreloadEpochs(preloadEpochs);
+            UiBenchmark bench = new UiBenchmark(seconds, race).withPreloadEpochs(preloadEpochs).withWarmUp(warmup);
             if (network != null) {
                 bench.withNetwork(network);
             }

@@ -43,6 +43,14 @@ class DisplayTest {
         assertOneLineRefusal(run(null, "bench-ui", "--seconds", "1"));
     }
 
+    @Test
+    void benchUiWarmUpOutOfRangeIsRefusedBeforeAnyWindow() throws Exception {
+        Result result = run(null, "bench-ui", "--warmup", "500");
+        assertEquals(2, result.exitCode, result.output);
+        List<String> lines = result.output.lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(List.of("error: --warmup must be 0–120 seconds, got 500.0"), lines);
+    }
+
     private static void assertOneLineRefusal(Result result) {
         assertEquals(2, result.exitCode, result.output);
         List<String> lines = result.output.lines().filter(l -> !l.isBlank()).toList();
