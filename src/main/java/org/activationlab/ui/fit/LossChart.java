@@ -226,16 +226,22 @@ public final class LossChart extends ChartCanvas {
         g.setLineDashes(fs * 0.3, fs * 0.3);
         double lastPx = Double.NaN;
         markerCount = 0;
+        // One path for all markers, stroked once: the software pipeline rasterises it in one pass
+        // instead of one pass per dashed line (after 100,000 epochs with a switch every 150,
+        // the strokes one by one made every switch's redraw of this layer a late frame).
+        g.beginPath();
         for (SwitchEvent e : switches) {
             double px = Math.round(v.pixelX(e.epoch())) + 0.5;
             // Markers closer than a few pixels merge: after a long run of switches the lines
-            // would otherwise hatch the plot, and each costs the software pipeline a dashed line.
+            // would otherwise hatch the plot.
             if (!(Math.abs(px - lastPx) < MARKER_GAP_PX)) {
-                g.strokeLine(px, v.top(), px, v.bottom());
+                g.moveTo(px, v.top());
+                g.lineTo(px, v.bottom());
                 lastPx = px;
             }
             markerCount++;
         }
+        g.stroke();
         g.setLineDashes((double[]) null);
 
         labelBounds.clear();
@@ -263,20 +269,33 @@ public final class LossChart extends ChartCanvas {
             boolean roomOnRight = px + 3 + w <= v.right();
             double x = roomOnRight ? px + 3 : px - 3 - w;
             if (x < v.left()) {
+                if (px + 3 < v.left()) {
+                    break; // older switches lie further left: none of their labels fits either
+                }
                 continue;
             }
             for (int row = 0; row < rows; row++) {
-                Rectangle2D r = new Rectangle2D(x, v.top() + 2 + row * rowHeight, w, rowHeight * 0.95);
-                if (labelBounds.stream().noneMatch(r::intersects)) {
+                double y = v.top() + 2 + row * rowHeight;
+                if (!overlapsALabel(x, y, w, rowHeight * 0.95)) {
                     g.setTextAlign(TextAlignment.LEFT);
-                    g.fillText(label, x, r.getMinY());
-                    labelBounds.add(r);
+                    g.fillText(label, x, y);
+                    labelBounds.add(new Rectangle2D(x, y, w, rowHeight * 0.95));
                     labelTexts.add(label);
                     lastLabelledPx = px;
                     break;
                 }
             }
         }
+    }
+
+    /** Whether the rectangle overlaps a label drawn in this frame (a loop: this runs per switch). */
+    private boolean overlapsALabel(double x, double y, double w, double h) {
+        for (Rectangle2D r : labelBounds) {
+            if (r.intersects(x, y, w, h)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where switch labels were drawn in the last frame, newest switch first (for tests). */
