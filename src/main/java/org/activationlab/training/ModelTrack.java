@@ -93,9 +93,13 @@ public final class ModelTrack {
         }
     }
 
-    /** Measures the model if its statistics are older than it. */
+    /**
+     * Measures the model if its statistics are older than it: an ended session epoch left them
+     * unmeasured, or the model finished an epoch of a session epoch that was interrupted (a
+     * pause while slower models were still training).
+     */
     public boolean measureIfStale(BooleanSupplier stop) {
-        return !stale || measure(stop);
+        return !(stale || stats.epoch() != run.epoch()) || measure(stop);
     }
 
     /**

@@ -173,4 +173,19 @@ class TrainingSessionTest {
         long allocated = threads.getThreadAllocatedBytes(id) - before;
         assertTrue(allocated < 10 * 1024, "10 epochs allocated " + allocated + " bytes");
     }
+
+    @Test
+    void aModelThatFinishedItsEpochInAnInterruptedSessionEpochIsMeasuredWhenStaleOnesAre() {
+        TrainingSession session = TrainingSession.build(ExperimentConfig.classic().withEpochLimit(0));
+        int batches = session.model(0).run().batchesPerEpoch();
+        // Stop before model 1's first batch: model 0 finished its epoch, the session epoch did not.
+        int[] asked = {0};
+        assertFalse(session.trainEpoch(() -> ++asked[0] > batches, () -> false, i -> true));
+        assertEquals(1, session.model(0).run().epoch());
+        assertEquals(0, session.model(1).run().epoch());
+        // What a pause does: every model's statistics must then show the epoch it is at.
+        session.measureStale(() -> false);
+        assertEquals(1, session.model(0).stats().epoch(), "model 0 shows the epoch it trained");
+        assertEquals(0, session.model(1).stats().epoch());
+    }
 }
