@@ -34,10 +34,15 @@ class RunExportTest {
                 .withNetwork(new NetworkSpec(2, 5, Activations.RELU,
                         org.activationlab.engine.Initializer.GLOROT_UNIFORM, 1, 0));
         try (Trainer trainer = new Trainer(config, Double.POSITIVE_INFINITY)) {
-            for (int i = 0; i < 3; i++) {
+            // One step at a time: a step queued while the last one is measured interrupts that
+            // measuring (commands come first), and this test is about the export, not that race.
+            Snapshot s = null;
+            for (int i = 1; i <= 3; i++) {
+                int epoch = i;
                 trainer.send(new TrainerCommand.Step());
+                s = trainer.await(x -> x.epoch() == epoch && !x.playing(), 10_000);
             }
-            return trainer.await(s -> s.epoch() == 3 && !s.playing(), 10_000);
+            return s;
         }
     }
 
