@@ -25,10 +25,11 @@ public final class EpochWorkers implements AutoCloseable {
 
     /**
      * How long a waiting thread keeps checking, yielding its core between checks, before it
-     * parks. Yielding, not {@link Thread#onSpinWait}: on this project's virtual machine the
-     * hypervisor deschedules a vCPU that spins on PAUSE, which made the classic pair's epochs
-     * on two workers 40 % slower than parking at once (median 0.200 against 0.141 s; yielding:
-     * 0.131 s); and a yield hands the core to the window if it wants it.
+     * parks. Yielding, not {@link Thread#onSpinWait}: on this project's virtual machine
+     * spinning on PAUSE made the classic pair's epochs on two workers 40 % slower than parking
+     * at once (median 0.200 against 0.141 s; yielding: 0.131 s), presumably because the
+     * hypervisor deschedules a vCPU that spins on PAUSE; and a yield hands the core to the
+     * window if it wants it.
      */
     static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
