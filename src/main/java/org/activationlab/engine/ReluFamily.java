@@ -201,9 +201,12 @@ final class ReluFamily {
         @Override
         public void forward(float[] pre, float[] out, int rows, int cols, float parameter) {
             int n = rows * cols;
+            double scaleAlpha = scale * alpha;
             for (int i = 0; i < n; i++) {
+                // The same value as forwardWithDerivative's, which training uses.
                 double x = pre[i];
-                out[i] = (float) (scale * (x > 0 ? x : alpha * (Math.exp(x) - 1)));
+                double e = Math.exp(Math.min(x, 0.0));
+                out[i] = (float) (x > 0 ? scale * x : scaleAlpha * (e - 1));
             }
         }
 

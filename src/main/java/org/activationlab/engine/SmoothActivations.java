@@ -167,10 +167,10 @@ final class SmoothActivations {
         public void forward(float[] pre, float[] out, int rows, int cols, float parameter) {
             int n = rows * cols;
             for (int i = 0; i < n; i++) {
+                // The same value as forwardWithDerivative's, which training uses.
                 double x = pre[i];
-                // Below −20, ln(1 + eˣ) = eˣ to double precision.
-                out[i] = (float) (x > SOFTPLUS_THRESHOLD ? x
-                        : x < -SOFTPLUS_THRESHOLD ? Math.exp(x) : Math.log(1 + Math.exp(x)));
+                double u = Math.exp(-Math.abs(x));
+                out[i] = (float) (x > SOFTPLUS_THRESHOLD ? x : Math.max(x, 0) + MathFunctions.log1pUnit(u));
             }
         }
 
@@ -232,8 +232,10 @@ final class SmoothActivations {
         public void forward(float[] pre, float[] out, int rows, int cols, float parameter) {
             int n = rows * cols;
             for (int i = 0; i < n; i++) {
+                // The same value as forwardWithDerivative's, which training uses.
                 double x = pre[i];
-                out[i] = (float) (x > 20 ? x : x * tanhSoftplus(Math.exp(x)));
+                double e = Math.exp(Math.min(x, 20.0));
+                out[i] = (float) (x > 20 ? x : x * tanhSoftplus(e));
             }
         }
 

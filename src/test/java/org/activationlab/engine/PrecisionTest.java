@@ -105,6 +105,26 @@ class PrecisionTest {
     }
 
     @Test
+    void forwardAndTheTrainingForwardGiveTheSameFloats() {
+        // Training runs forwardWithDerivative, measuring and plotting run forward: one value.
+        float[] pre = new float[4001];
+        for (int i = 0; i < pre.length; i++) {
+            pre[i] = -40f + i * 0.02f;
+        }
+        for (Activation a : Activations.all()) {
+            float[] out = new float[pre.length];
+            float[] trained = new float[pre.length];
+            float[] derivative = new float[pre.length];
+            a.forward(pre, out, 1, pre.length, 0.25f);
+            if (a.forwardWithDerivative(pre, trained, derivative, 1, pre.length, 0.25f)) {
+                for (int i = 0; i < pre.length; i++) {
+                    assertEquals(out[i], trained[i], 0, a.id() + " at " + pre[i]);
+                }
+            }
+        }
+    }
+
+    @Test
     void softplusSeriesForLnOnePlusUMatchesLog1p() {
         for (int i = 0; i <= 100_000; i++) {
             double u = i / 100_000.0;
