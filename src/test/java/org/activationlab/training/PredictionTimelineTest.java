@@ -1,9 +1,6 @@
 package org.activationlab.training;
 
 import org.activationlab.engine.Activations;
-import org.activationlab.engine.Dataset;
-import org.activationlab.engine.ModelRun;
-import org.activationlab.engine.TargetFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -165,26 +162,9 @@ class PredictionTimelineTest {
         assertTrue(epochs > 8_000 && epochs < 8_500, epochs + " epochs");
     }
 
-    private static ExperimentConfig small() {
-        return ExperimentConfig.classic().withData(
-                Dataset.generate(TargetFunction.SIN, 200, Dataset.DEFAULT_MIN_X, Dataset.DEFAULT_MAX_X, 0, 0))
-                .withEpochLimit(0);
-    }
-
-    /** A model of {@code config} trained alone for {@code epochs}: its grid predictions. */
-    private static float[] alone(ExperimentConfig config, int model, int epochs) {
-        ModelRun run = new ModelRun("m", config.data(),
-                config.network().withActivation(config.models().get(model)), config.optimizer(),
-                config.batchSize(), config.seed());
-        for (int e = 0; e < epochs; e++) {
-            run.trainEpoch();
-        }
-        return run.predict(config.data().gridX());
-    }
-
     @Test
     void eachEntryIsWhatARunOfTheSameSeedStoppedAtThatEpochPredicts() {
-        ExperimentConfig config = small();
+        ExperimentConfig config = TrainingSessionTest.config();
         TrainingSession s = TrainingSession.build(config);
         for (int e = 0; e < 4; e++) {
             s.trainEpoch();
@@ -194,14 +174,14 @@ class PredictionTimelineTest {
         for (int e = 0; e <= 4; e++) {
             assertEquals(e, t.epochAt(e));
             for (int m = 0; m < 2; m++) {
-                assertArrayEquals(alone(config, m, e), t.predictions(e, m), "epoch " + e + " model " + m);
+                assertArrayEquals(TrainingSessionTest.alone(config, m, e), t.predictions(e, m), "epoch " + e + " model " + m);
             }
         }
     }
 
     @Test
     void aSwitchMidRunKeepsTheStateBeforeItAndTheRestartedModelAfter() {
-        ExperimentConfig config = small();
+        ExperimentConfig config = TrainingSessionTest.config();
         TrainingSession s = TrainingSession.build(config);
         s.trainEpoch();
         s.trainEpoch();
@@ -209,15 +189,15 @@ class PredictionTimelineTest {
         s.trainEpoch();
         PredictionTimeline t = s.timeline();
         assertEquals(4, t.size());
-        assertArrayEquals(alone(config, 0, 2), t.predictions(2, 0), "epoch 2: ReLU before the switch");
+        assertArrayEquals(TrainingSessionTest.alone(config, 0, 2), t.predictions(2, 0), "epoch 2: ReLU before the switch");
         ExperimentConfig tanh = config.withModel(0, Activations.TANH);
-        assertArrayEquals(alone(tanh, 0, 1), t.predictions(3, 0), "epoch 3: Tanh one epoch after restarting");
-        assertArrayEquals(alone(config, 1, 3), t.predictions(3, 1), "the linear model trained on");
+        assertArrayEquals(TrainingSessionTest.alone(tanh, 0, 1), t.predictions(3, 0), "epoch 3: Tanh one epoch after restarting");
+        assertArrayEquals(TrainingSessionTest.alone(config, 1, 3), t.predictions(3, 1), "the linear model trained on");
     }
 
     @Test
     void aSnapshotAtAnEarlierEpochShowsThatEpochsPredictionsLossAndActivation() throws Exception {
-        ExperimentConfig config = small();
+        ExperimentConfig config = TrainingSessionTest.config();
         try (Trainer trainer = new Trainer(config, Double.POSITIVE_INFINITY)) {
             trainer.send(new TrainerCommand.Step());
             trainer.send(new TrainerCommand.Step());
@@ -232,8 +212,8 @@ class PredictionTimelineTest {
             assertEquals(Activations.TANH, live.models().get(0).activation());
             assertEquals(2, then.models().get(0).epoch());
             assertEquals(live.histories().get(0).mse().get(2), (float) then.models().get(0).mse());
-            assertArrayEquals(alone(config, 0, 2), then.models().get(0).gridPredictions());
-            assertArrayEquals(alone(config, 1, 2), then.models().get(1).gridPredictions());
+            assertArrayEquals(TrainingSessionTest.alone(config, 0, 2), then.models().get(0).gridPredictions());
+            assertArrayEquals(TrainingSessionTest.alone(config, 1, 2), then.models().get(1).gridPredictions());
             Snapshot after = live.atEpoch(3);
             assertEquals(Activations.TANH, after.models().get(0).activation());
             assertEquals(1, after.models().get(0).epoch(), "restarted one epoch ago");
@@ -243,7 +223,7 @@ class PredictionTimelineTest {
 
     @Test
     void aResetStartsANewTimeline() throws Exception {
-        try (Trainer trainer = new Trainer(small(), Double.POSITIVE_INFINITY)) {
+        try (Trainer trainer = new Trainer(TrainingSessionTest.config(), Double.POSITIVE_INFINITY)) {
             for (int i = 0; i < 3; i++) {
                 trainer.send(new TrainerCommand.Step());
             }

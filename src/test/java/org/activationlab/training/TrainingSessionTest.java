@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TrainingSessionTest {
 
-    private static ExperimentConfig config() {
+    /** The classic experiment on 200 points of sin(x), without an epoch limit (also for other tests here). */
+    static ExperimentConfig config() {
         return ExperimentConfig.classic().withData(
                 Dataset.generate(TargetFunction.SIN, 200, Dataset.DEFAULT_MIN_X, Dataset.DEFAULT_MAX_X, 0, 0))
                 .withEpochLimit(0);
@@ -39,8 +40,8 @@ class TrainingSessionTest {
         return s.model(model).run().predict(s.config().data().gridX());
     }
 
-    /** Trained alone, the plain way: ModelRun.trainEpoch. */
-    private static float[] alone(ExperimentConfig config, int model, int epochs) {
+    /** Model {@code model} of {@code config} trained alone, the plain way (ModelRun.trainEpoch): its grid predictions. */
+    static float[] alone(ExperimentConfig config, int model, int epochs) {
         ModelRun run = new ModelRun("m", config.data(),
                 config.network().withActivation(config.models().get(model)), config.optimizer(),
                 config.batchSize(), config.seed());
